@@ -1,0 +1,351 @@
+package org.fairnote;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import org.fairnote.context.AssertionResolver;
+import org.fairnote.context.TriggerMatches;
+import org.fairnote.lexicon.LexiconEntry;
+import org.fairnote.match.Automaton;
+import org.fairnote.spi.AnalyzedText;
+import org.fairnote.spi.SpanClassifier;
+import org.fairnote.text.TokenBuffer;
+
+/**
+ * One call of {@link Screener#screen}: tokenise, split sentences, match, apply sections and context,
+ * add model predictions, merge. Holds the per-call buffers; never shared between threads.
+ */
+final class ScreeningRun implements Automaton.Sink {
+    private static final int MAX_HEADING_TOKENS = 8;
+
+    private static final Comparator<Finding> ORDER = Comparator.comparingInt(Finding::start)
+            .thenComparingInt(Finding::end).thenComparing(Finding::category).thenComparing(Finding::ruleId);
+
+    private final Screener screener;
+    private final CharSequence text;
+    private final TokenBuffer tokens;
+    private final TriggerMatches triggers = new TriggerMatches();
+    /** Entry matches of the current sentence: entry index, start token, end token. */
+    private int[] entryMatches = new int[24];
+    private int entryMatchCount;
+    /** Per cue id, the sentence number (+1) it last matched in. */
+    private final int[] cueSeenIn;
+    private int sentenceStamp;
+    /** Section matches of the current sentence. */
+    private int sectionMatch = -1;
+    private int sectionMatchEnd;
+
+    ScreeningRun(Screener screener, CharSequence text) {
+        this.screener = screener;
+        this.text = text;
+        this.tokens = new TokenBuffer(text.length());
+        this.cueSeenIn = new int[screener.cueCount];
+    }
+
+    @Override
+    public void match(int payload, int start, int end) {
+        int index = screener.payloadIndex[payload];
+        switch (screener.payloadKind[payload]) {
+            case Screener.KIND_ENTRY -> {
+                if (entryMatchCount * 3 == entryMatches.length) {
+                    entryMatches = Arrays.copyOf(entryMatches, entryMatches.length * 2);
+                }
+                entryMatches[entryMatchCount * 3] = index;
+                entryMatches[entryMatchCount * 3 + 1] = start;
+                entryMatches[entryMatchCount * 3 + 2] = end;
+                entryMatchCount++;
+            }
+            case Screener.KIND_CUE -> cueSeenIn[index] = sentenceStamp;
+            case Screener.KIND_TRIGGER -> triggers.add(index, start, end);
+            case Screener.KIND_SECTION -> {
+                if (sectionMatch < 0 || end > sectionMatchEnd) {
+                    sectionMatch = index;
+                    sectionMatchEnd = end;
+                }
+            }
+            default -> throw new IllegalStateException("unknown payload kind");
+        }
+    }
+
+    List<Finding> run(boolean merge) {
+        if (text.length() == 0) {
+            return List.of();
+        }
+        screener.tokenizer.tokenize(text, tokens, screener.vocabulary.newScratch());
+        int[] sentences = screener.splitter.split(text, tokens);
+        int sentenceCount = sentences.length - 1;
+        List<SpanClassifier.Prediction>[] predictions = predictionsBySentence(sentences);
+        Automaton.Scratch scratch = new Automaton.Scratch();
+        List<Finding> out = new ArrayList<>();
+        AssertionResolver.Decision section = null;
+        for (int k = 0; k < sentenceCount; k++) {
+            int from = sentences[k];
+            int to = sentences[k + 1];
+            triggers.clear();
+            entryMatchCount = 0;
+            sectionMatch = -1;
+            sentenceStamp = k + 1;
+            screener.automaton.match(tokens, from, to, scratch, this);
+            if (isHeading(from, to)) {
+                section = sectionMatch >= 0 && headingMatchIsWholeTitle(from, to)
+                        ? screener.sectionDecisions[sectionMatch] : null;
+            }
+            if (entryMatchCount == 0 && (predictions == null || predictions[k] == null)) {
+                continue;
+            }
+            triggers.prune();
+            addEntryFindings(section, out);
+            if (predictions != null && predictions[k] != null) {
+                addModelFindings(predictions[k], from, to, section, out);
+            }
+        }
+        out.sort(ORDER);
+        return merge ? merge(out) : out;
+    }
+
+    /** A line that starts with a heading: a short line, or a line with a colon near its start. */
+    private boolean isHeading(int from, int to) {
+        if (from > 0 && !tokens.has(from, TokenBuffer.NEWLINE_BEFORE)) {
+            return false;
+        }
+        int limit = Math.min(to, from + MAX_HEADING_TOKENS);
+        for (int i = from + 1; i < limit; i++) {
+            if (tokens.isPunct(i, ':')) {
+                return true;
+            }
+        }
+        if (sectionMatch >= 0) {
+            // a known heading alone on its line: "History", "Risk management"
+            return headingMatchIsWholeTitle(from, to);
+        }
+        return false;
+    }
+
+    /** The section match is followed by a colon, by a dash, or by nothing but punctuation on its line. */
+    private boolean headingMatchIsWholeTitle(int from, int to) {
+        int e = sectionMatchEnd;
+        if (e >= to) {
+            return true;
+        }
+        if (tokens.isPunct(e, ':') || tokens.isPunct(e, '-')) {
+            return true;
+        }
+        // "Previous plan (no longer in use):"
+        for (int i = e; i < Math.min(to, from + MAX_HEADING_TOKENS); i++) {
+            if (tokens.isPunct(i, ':')) {
+                return true;
+            }
+        }
+        for (int i = e; i < to; i++) {
+            if (!tokens.has(i, TokenBuffer.PUNCT)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private void addEntryFindings(AssertionResolver.Decision section, List<Finding> out) {
+        for (int m = 0; m < entryMatchCount; m++) {
+            int entryIndex = entryMatches[m * 3];
+            int s = entryMatches[m * 3 + 1];
+            int e = entryMatches[m * 3 + 2];
+            if (!longestOfItsEntry(m, entryIndex, s, e) || !conditionsHold(entryIndex)) {
+                continue;
+            }
+            LexiconEntry entry = screener.entries.get(entryIndex);
+            AssertionResolver.Decision d = screener.resolver.resolve(triggers, s, e, entry.category(), section);
+            int cs = tokens.start(s);
+            int ce = tokens.end(e - 1);
+            out.add(new Finding(cs, ce, text.subSequence(cs, ce).toString(), entry.category(), d.assertion(),
+                    entry.severity(), 1.0, entry.id(), Source.LEXICON, entry.explanation(), entry.suggestion()));
+        }
+    }
+
+    /** Of overlapping matches of one entry, keep the longest (then the leftmost). */
+    private boolean longestOfItsEntry(int m, int entryIndex, int s, int e) {
+        for (int o = 0; o < entryMatchCount; o++) {
+            if (o == m || entryMatches[o * 3] != entryIndex) {
+                continue;
+            }
+            int os = entryMatches[o * 3 + 1];
+            int oe = entryMatches[o * 3 + 2];
+            if (os < e && s < oe) {
+                int len = e - s;
+                int olen = oe - os;
+                if (olen > len || olen == len && (os < s || os == s && o < m)) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    private boolean conditionsHold(int entryIndex) {
+        for (int cue : screener.unlessCues[entryIndex]) {
+            if (cueSeenIn[cue] == sentenceStamp) {
+                return false;
+            }
+        }
+        int[] requires = screener.requiresCues[entryIndex];
+        if (requires.length == 0) {
+            return true;
+        }
+        for (int cue : requires) {
+            if (cueSeenIn[cue] == sentenceStamp) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<SpanClassifier.Prediction>[] predictionsBySentence(int[] sentences) {
+        SpanClassifier classifier = screener.classifier;
+        if (classifier == null || tokens.size() == 0) {
+            return null;
+        }
+        List<SpanClassifier.Prediction> all = classifier.predict(new AnalyzedText(text, tokens, sentences));
+        if (all.isEmpty()) {
+            return null;
+        }
+        List<SpanClassifier.Prediction>[] bySentence = new List[sentences.length - 1];
+        for (SpanClassifier.Prediction p : all) {
+            if (p.confidence() < screener.modelThreshold || p.start() < 0 || p.end() > text.length()
+                    || p.end() <= p.start()) {
+                continue;
+            }
+            int k = sentenceOf(sentences, p.start());
+            if (k < 0) {
+                continue;
+            }
+            if (bySentence[k] == null) {
+                bySentence[k] = new ArrayList<>();
+            }
+            bySentence[k].add(p);
+        }
+        return bySentence;
+    }
+
+    private int sentenceOf(int[] sentences, int charOffset) {
+        for (int k = 0; k + 1 < sentences.length; k++) {
+            int last = sentences[k + 1] - 1;
+            if (last >= sentences[k] && charOffset < tokens.end(last)) {
+                return k;
+            }
+        }
+        return -1;
+    }
+
+    private void addModelFindings(List<SpanClassifier.Prediction> predictions, int from, int to,
+            AssertionResolver.Decision section, List<Finding> out) {
+        for (SpanClassifier.Prediction p : predictions) {
+            int s = from;
+            while (s < to && tokens.end(s) <= p.start()) {
+                s++;
+            }
+            int e = s;
+            while (e < to && tokens.start(e) < p.end()) {
+                e++;
+            }
+            if (e <= s) {
+                continue;
+            }
+            AssertionResolver.Decision d = screener.resolver.resolve(triggers, s, e, p.category(), section);
+            String explanation = "A trained model found wording that reads as " + describe(p.category())
+                    + " (probability " + String.format(java.util.Locale.ROOT, "%.2f", p.confidence()) + ").";
+            out.add(new Finding(p.start(), p.end(), text.subSequence(p.start(), p.end()).toString(), p.category(),
+                    d.assertion(), Severity.MEDIUM, p.confidence(), p.label(), Source.MODEL, explanation,
+                    "Describe what happened and what the person needs, in neutral terms."));
+        }
+    }
+
+    private static String describe(Category c) {
+        return switch (c) {
+            case POLICE_IN_CARE -> "police involvement in planned care";
+            case SANCTION_OR_THREAT -> "a sanction or threat";
+            case CARE_WITHHOLDING -> "withholding care as a management strategy";
+            case STIGMATISING_LANGUAGE -> "stigmatising language about the person";
+            case CREDIBILITY_DOUBT -> "doubt cast on the person's account";
+        };
+    }
+
+    /**
+     * Merges overlapping findings of one category into one span; the lexicon finding, else the
+     * longest, supplies rule, assertion, explanation and suggestion; severity and confidence are the
+     * highest of the group.
+     */
+    static List<Finding> merge(List<Finding> sorted) {
+        List<Finding> out = new ArrayList<>(sorted.size());
+        boolean[] used = new boolean[sorted.size()];
+        for (int i = 0; i < sorted.size(); i++) {
+            if (used[i]) {
+                continue;
+            }
+            Finding primary = sorted.get(i);
+            int start = primary.start();
+            int end = primary.end();
+            Severity severity = primary.severity();
+            double confidence = primary.confidence();
+            for (int j = i + 1; j < sorted.size() && sorted.get(j).start() < end; j++) {
+                Finding f = sorted.get(j);
+                if (used[j] || f.category() != primary.category()) {
+                    continue;
+                }
+                used[j] = true;
+                end = Math.max(end, f.end());
+                if (f.severity().compareTo(severity) > 0) {
+                    severity = f.severity();
+                }
+                confidence = Math.max(confidence, f.confidence());
+                if (betterPrimary(f, primary)) {
+                    primary = f;
+                }
+            }
+            if (start == primary.start() && end == primary.end() && severity == primary.severity()
+                    && confidence == primary.confidence()) {
+                out.add(primary);
+            } else {
+                String merged = sorted.get(i).text();
+                String span = end - start == merged.length() ? merged : null;
+                out.add(new Finding(start, end, span != null ? span : spanText(sorted, i, start, end, primary),
+                        primary.category(), primary.assertion(), severity, confidence, primary.ruleId(),
+                        primary.source(), primary.explanation(), primary.suggestion()));
+            }
+        }
+        return out;
+    }
+
+    private static String spanText(List<Finding> sorted, int i, int start, int end, Finding primary) {
+        // Rebuild the merged text from the pieces: overlapping spans cover [start, end) without gaps.
+        char[] chars = new char[end - start];
+        boolean[] filled = new boolean[end - start];
+        for (int j = i; j < sorted.size() && sorted.get(j).start() < end; j++) {
+            Finding f = sorted.get(j);
+            if (f.category() != primary.category() || f.end() <= start) {
+                continue;
+            }
+            for (int c = Math.max(start, f.start()); c < Math.min(end, f.end()); c++) {
+                chars[c - start] = f.text().charAt(c - f.start());
+                filled[c - start] = true;
+            }
+        }
+        for (boolean b : filled) {
+            if (!b) {
+                throw new IllegalStateException("merged span has a hole");
+            }
+        }
+        return new String(chars);
+    }
+
+    private static boolean betterPrimary(Finding candidate, Finding current) {
+        if (candidate.source() != current.source()) {
+            return candidate.source() == Source.LEXICON;
+        }
+        if (candidate.assertion() != current.assertion()) {
+            // a flag is what the reader must see
+            return candidate.assertion() == Assertion.AFFIRMED;
+        }
+        return candidate.length() > current.length();
+    }
+}

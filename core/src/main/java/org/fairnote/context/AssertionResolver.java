@@ -1,0 +1,138 @@
+package org.fairnote.context;
+
+import com.google.common.collect.ImmutableList;
+import java.util.List;
+import org.fairnote.Assertion;
+import org.fairnote.Category;
+
+/**
+ * Decides a target's assertion from the triggers of its sentence and the section it is in: the
+ * nearest applicable trigger wins (ties: negated, reported, hypothetical, historical), then the
+ * section's default, then {@link Assertion#AFFIRMED}. Triggers inside the target are ignored, so
+ * an entry that contains its own negation ("not to be conveyed") stays affirmed. Immutable.
+ */
+public final class AssertionResolver {
+
+    /**
+     * Why a target got its assertion.
+     *
+     * @param assertion the assertion
+     * @param ruleId    the context rule or section rule that set it; null for the default
+     */
+    public record Decision(Assertion assertion, String ruleId) {
+        static final Decision DEFAULT = new Decision(Assertion.AFFIRMED, null);
+    }
+
+    private final List<ContextRule> rules;
+    private final Decision[] decisions;
+
+    public AssertionResolver(List<ContextRule> rules) {
+        this.rules = ImmutableList.copyOf(rules);
+        this.decisions = new Decision[this.rules.size()];
+        for (int i = 0; i < decisions.length; i++) {
+            ContextRule r = this.rules.get(i);
+            decisions[i] = new Decision(r.assertion(), r.id());
+        }
+    }
+
+    public List<ContextRule> rules() {
+        return rules;
+    }
+
+    /**
+     * The assertion of target tokens {@code [s, e)} of {@code category}, given the sentence's
+     * pruned triggers and the section's decision (null when none).
+     */
+    public Decision resolve(TriggerMatches triggers, int s, int e, Category category, Decision section) {
+        int best = -1;
+        int bestDistance = Integer.MAX_VALUE;
+        int quotesBefore = -1;
+        for (int k = 0; k < triggers.size; k++) {
+            if (!triggers.live[k]) {
+                continue;
+            }
+            int ts = triggers.start[k];
+            int te = triggers.end[k];
+            if (ts < e && s < te) {
+                continue; // inside or overlapping the target
+            }
+            ContextRule rule = rules.get(triggers.rule[k]);
+            Direction d = rule.direction();
+            if (d == Direction.TERMINATE || d == Direction.PSEUDO || !rule.appliesTo(category)) {
+                continue;
+            }
+            int distance;
+            if (d == Direction.ENCLOSING) {
+                if (te > s || quotesBefore == 0) {
+                    continue;
+                }
+                if (quotesBefore < 0) {
+                    quotesBefore = countEnclosing(triggers, k, s, e);
+                }
+                if (quotesBefore == 0) {
+                    continue;
+                }
+                distance = s - te;
+            } else if (te <= s && (d == Direction.FORWARD || d == Direction.BIDIRECTIONAL)) {
+                distance = s - te;
+                if (distance > rule.maxScope() || terminated(triggers, te, s)) {
+                    continue;
+                }
+            } else if (ts >= e && (d == Direction.BACKWARD || d == Direction.BIDIRECTIONAL)) {
+                distance = ts - e;
+                if (distance > rule.maxScope() || terminated(triggers, e, ts)) {
+                    continue;
+                }
+            } else {
+                continue;
+            }
+            if (distance < bestDistance || distance == bestDistance
+                    && precedence(rule.assertion()) < precedence(rules.get(triggers.rule[best]).assertion())) {
+                best = k;
+                bestDistance = distance;
+            }
+        }
+        if (best >= 0) {
+            return decisions[triggers.rule[best]];
+        }
+        return section != null ? section : Decision.DEFAULT;
+    }
+
+    /** 1 when an odd number of the enclosing trigger's matches precede the target and one follows it. */
+    private int countEnclosing(TriggerMatches triggers, int k, int s, int e) {
+        int rule = triggers.rule[k];
+        int before = 0;
+        boolean after = false;
+        for (int j = 0; j < triggers.size; j++) {
+            if (triggers.rule[j] != rule) {
+                continue;
+            }
+            if (triggers.end[j] <= s) {
+                before++;
+            } else if (triggers.start[j] >= e) {
+                after = true;
+            }
+        }
+        return before % 2 == 1 && after ? 1 : 0;
+    }
+
+    private boolean terminated(TriggerMatches triggers, int from, int to) {
+        for (int j = 0; j < triggers.size; j++) {
+            if (triggers.live[j] && triggers.start[j] >= from && triggers.start[j] < to
+                    && rules.get(triggers.rule[j]).direction() == Direction.TERMINATE) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static int precedence(Assertion a) {
+        return switch (a) {
+            case NEGATED -> 0;
+            case REPORTED -> 1;
+            case HYPOTHETICAL -> 2;
+            case HISTORICAL -> 3;
+            case AFFIRMED -> 4;
+        };
+    }
+}

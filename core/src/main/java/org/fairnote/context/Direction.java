@@ -1,0 +1,17 @@
+package org.fairnote.context;
+
+/** How a context trigger reaches its targets (NegEx/ConText). */
+public enum Direction {
+    /** Applies to targets after the trigger. */
+    FORWARD,
+    /** Applies to targets before the trigger. */
+    BACKWARD,
+    /** Applies on both sides. */
+    BIDIRECTIONAL,
+    /** Ends the scope of other triggers ("but", "however"). */
+    TERMINATE,
+    /** Looks like a trigger but is not one ("not only", "no increase"); hides the triggers inside it. */
+    PSEUDO,
+    /** Applies to targets enclosed between two matches of the trigger in one sentence (quotation marks). */
+    ENCLOSING
+}

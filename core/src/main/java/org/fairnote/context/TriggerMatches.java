@@ -1,0 +1,51 @@
+package org.fairnote.context;
+
+import java.util.Arrays;
+
+/**
+ * The context-trigger matches of one sentence, as token spans of rule indices. Per-call and
+ * reusable; {@link #prune} drops triggers hidden inside a longer trigger or a pseudo-trigger.
+ */
+public final class TriggerMatches {
+    int[] rule = new int[8];
+    int[] start = new int[8];
+    int[] end = new int[8];
+    boolean[] live = new boolean[8];
+    int size;
+
+    public void clear() {
+        size = 0;
+    }
+
+    public int size() {
+        return size;
+    }
+
+    public void add(int ruleIndex, int startToken, int endToken) {
+        if (size == rule.length) {
+            int n = size * 2;
+            rule = Arrays.copyOf(rule, n);
+            start = Arrays.copyOf(start, n);
+            end = Arrays.copyOf(end, n);
+            live = Arrays.copyOf(live, n);
+        }
+        rule[size] = ruleIndex;
+        start[size] = startToken;
+        end[size] = endToken;
+        live[size] = true;
+        size++;
+    }
+
+    /** Longest match wins: a trigger strictly inside another trigger's span is dropped. */
+    public void prune() {
+        for (int i = 0; i < size; i++) {
+            for (int j = 0; j < size; j++) {
+                if (i != j && live[j] && start[j] <= start[i] && end[i] <= end[j]
+                        && (end[j] - start[j]) > (end[i] - start[i])) {
+                    live[i] = false;
+                    break;
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,331 @@
+package org.fairnote.match;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.fairnote.text.TermResolver;
+import org.fairnote.text.TokenBuffer;
+import org.fairnote.text.WordForms;
+
+/**
+ * The words the compiled patterns mention, and how note tokens map to them. Built once from every
+ * pattern; immutable and thread-safe.
+ *
+ * <p>Each pattern word gets a term id shared by its spelling variants; each inflected pattern word
+ * ({@code word~}) gets a stem id shared by its variants' Snowball stems; each case-sensitive item
+ * gets a case id. A note token is resolved with one dictionary lookup of its normalised term, which
+ * also covers pre-computed inflections, contractions and joined compounds; only unknown words whose
+ * first letters could start a known stem are stemmed at run time.
+ */
+public final class Vocabulary implements TermResolver {
+
+    private static final int MIN_COMPOUND_PART = 3;
+
+    private final CharDictionary surfaces;
+    private final int[] surfaceTermId;
+    private final int[] surfaceStemId;
+    /** For a surface that expands into several tokens: terms and ids of each part, else null. */
+    private final String[][] expansionTerms;
+    private final int[][] expansionTermIds;
+    private final int[][] expansionStemIds;
+    private final Map<String, Integer> stemIds;
+    private final CharDictionary exact;
+    private final long[] stemPrefixes;
+    private final int termCount;
+    private final int stemCount;
+
+    private Vocabulary(Builder b) {
+        this.termCount = b.termIds.size();
+        this.stemCount = new LinkedHashSet<>(b.stemIds.values()).size();
+        this.stemIds = Map.copyOf(b.stemIds);
+        Stemmer stemmer = new Stemmer();
+
+        Map<String, List<String>> expansions = new HashMap<>();
+        Set<String> all = new LinkedHashSet<>(b.termIds.keySet());
+        all.addAll(b.inflections);
+        for (Map.Entry<String, List<String>> c : WordForms.contractions().entrySet()) {
+            if (!all.contains(c.getKey())) {
+                expansions.put(c.getKey(), c.getValue());
+            }
+        }
+        for (Map.Entry<String, List<String>> c : b.compounds.entrySet()) {
+            if (!all.contains(c.getKey()) && !expansions.containsKey(c.getKey())) {
+                expansions.put(c.getKey(), c.getValue());
+            }
+        }
+        all.addAll(expansions.keySet());
+        for (String p : b.punct) {
+            all.add(p);
+        }
+
+        Map<String, Integer> index = new HashMap<>();
+        int n = all.size();
+        surfaceTermId = new int[n];
+        surfaceStemId = new int[n];
+        expansionTerms = new String[n][];
+        expansionTermIds = new int[n][];
+        expansionStemIds = new int[n][];
+        int i = 0;
+        for (String s : all) {
+            index.put(s, i);
+            List<String> parts = expansions.get(s);
+            if (parts != null) {
+                expansionTerms[i] = parts.toArray(new String[0]);
+                expansionTermIds[i] = new int[parts.size()];
+                expansionStemIds[i] = new int[parts.size()];
+                for (int k = 0; k < parts.size(); k++) {
+                    String part = parts.get(k);
+                    expansionTermIds[i][k] = b.termIds.getOrDefault(part, -1);
+                    expansionStemIds[i][k] = stemIdOf(stemmer, part);
+                }
+                surfaceTermId[i] = -1;
+                surfaceStemId[i] = -1;
+            } else {
+                surfaceTermId[i] = b.termIds.getOrDefault(s, -1);
+                surfaceStemId[i] = stemIdOf(stemmer, s);
+            }
+            i++;
+        }
+        this.surfaces = new CharDictionary(index);
+        this.exact = new CharDictionary(b.exactIds);
+        this.stemPrefixes = new long[1 << 10];
+        for (String stem : b.stemIds.keySet()) {
+            if (stem.length() >= 3) {
+                setPrefix(stem, 0, Math.min(4, stem.length()));
+            }
+        }
+    }
+
+    private int stemIdOf(Stemmer stemmer, String term) {
+        if (stemIds.isEmpty()) {
+            return -1;
+        }
+        Integer id = stemIds.get(stemmer.stem(term));
+        return id == null ? -1 : id;
+    }
+
+    /** Number of distinct pattern terms. */
+    public int termCount() {
+        return termCount;
+    }
+
+    /** Number of distinct stems. */
+    public int stemCount() {
+        return stemCount;
+    }
+
+    /** The term id of a normalised word, or -1. Used by the compiler and tests. */
+    public int termId(String term) {
+        int s = surfaces.get(term);
+        return s < 0 ? -1 : surfaceTermId[s];
+    }
+
+    /** The stem id of a normalised word (by its Snowball stem), or -1. */
+    public int stemIdOfWord(String term) {
+        return stemIdOf(new Stemmer(), term);
+    }
+
+    /** The case-sensitive id of a surface, or -1. */
+    public int exactId(String surface) {
+        return exact.get(surface);
+    }
+
+    private void setPrefix(CharSequence s, int off, int len) {
+        int h = prefixHash(s, off, len);
+        stemPrefixes[(h >>> 6) & (stemPrefixes.length - 1)] |= 1L << (h & 63);
+    }
+
+    private boolean mayHaveStem(char[] buf, int off, int len) {
+        if (len < 3) {
+            return false;
+        }
+        int h3 = prefixHash(buf, off, 3);
+        if ((stemPrefixes[(h3 >>> 6) & (stemPrefixes.length - 1)] & (1L << (h3 & 63))) != 0) {
+            return true;
+        }
+        if (len < 4) {
+            return false;
+        }
+        int h4 = prefixHash(buf, off, 4);
+        return (stemPrefixes[(h4 >>> 6) & (stemPrefixes.length - 1)] & (1L << (h4 & 63))) != 0;
+    }
+
+    private static int prefixHash(CharSequence s, int off, int len) {
+        int h = len;
+        for (int i = off; i < off + len; i++) {
+            h = h * 0x9E3779B1 + s.charAt(i);
+        }
+        return h ^ (h >>> 15);
+    }
+
+    private static int prefixHash(char[] s, int off, int len) {
+        int h = len;
+        for (int i = off; i < off + len; i++) {
+            h = h * 0x9E3779B1 + s[i];
+        }
+        return h ^ (h >>> 15);
+    }
+
+    /** Per-call state: a stemmer, created on first need. */
+    static final class Scratch implements TermResolver.Scratch {
+        Stemmer stemmer;
+
+        Stemmer stemmer() {
+            if (stemmer == null) {
+                stemmer = new Stemmer();
+            }
+            return stemmer;
+        }
+    }
+
+    @Override
+    public TermResolver.Scratch newScratch() {
+        return new Scratch();
+    }
+
+    @Override
+    public void resolvePunct(TokenBuffer tokens, int i) {
+        int s = surfaces.get(tokens.termChars(), tokens.termOffset(i), 1);
+        if (s >= 0) {
+            tokens.setIds(i, surfaceTermId[s], -1, -1);
+        }
+    }
+
+    @Override
+    public void resolveLast(TokenBuffer tokens, CharSequence text, TermResolver.Scratch scratch) {
+        int t = tokens.size() - 1;
+        char[] buf = tokens.termChars();
+        int off = tokens.termOffset(t);
+        int len = tokens.termLength(t);
+        int caseId = -1;
+        if (exact.size() > 0 && (tokens.flags(t) & (TokenBuffer.CAPITALISED | TokenBuffer.ALL_CAPS)) != 0
+                && (tokens.flags(t) & TokenBuffer.HAS_IGNORABLE) == 0) {
+            caseId = exact.get(text, tokens.start(t), tokens.end(t));
+        }
+        int s = surfaces.get(buf, off, len);
+        if (s < 0 && len > 2 && buf[off + len - 2] == '\'' && buf[off + len - 1] == 's') {
+            len -= 2;
+            s = surfaces.get(buf, off, len);
+        }
+        if (s >= 0) {
+            String[] parts = expansionTerms[s];
+            if (parts != null) {
+                tokens.dropLast();
+                int first = tokens.size();
+                // The dropped token's slot still holds its offsets and flags: re-create from it.
+                for (int k = 0; k < parts.length; k++) {
+                    tokens.appendExpansion(first, parts[k], expansionTermIds[s][k], expansionStemIds[s][k], k == 0);
+                }
+                return;
+            }
+            tokens.setIds(t, surfaceTermId[s], surfaceStemId[s], caseId);
+            return;
+        }
+        int stemId = -1;
+        if (!stemIds.isEmpty() && mayHaveStem(buf, off, len)) {
+            Integer id = stemIds.get(((Scratch) scratch).stemmer().stem(buf, off, len));
+            stemId = id == null ? -1 : id;
+        }
+        tokens.setIds(t, -1, stemId, caseId);
+    }
+
+    /** Collects pattern words; {@link #build()} makes the immutable vocabulary. */
+    public static final class Builder {
+        private final Map<String, Integer> termIds = new HashMap<>();
+        private final Map<String, Integer> stemIds = new HashMap<>();
+        private final Map<String, Integer> exactIds = new HashMap<>();
+        private final Set<String> inflections = new LinkedHashSet<>();
+        private final Set<String> punct = new LinkedHashSet<>();
+        private final Map<String, List<String>> compounds = new HashMap<>();
+        private final Map<String, Integer> canonicalTerm = new HashMap<>();
+        private final Map<String, Integer> canonicalStem = new HashMap<>();
+        private final Stemmer stemmer = new Stemmer();
+        private int nextTerm;
+        private int nextStem;
+
+        /** Registers a plain word; returns its term id. */
+        public int word(String term) {
+            Integer id = canonicalTerm.get(term);
+            if (id != null) {
+                return id;
+            }
+            int newId = termIds.getOrDefault(term, nextTerm);
+            if (newId == nextTerm) {
+                nextTerm++;
+            }
+            canonicalTerm.put(term, newId);
+            for (String v : WordForms.spellingVariants(term)) {
+                termIds.putIfAbsent(v, newId);
+            }
+            return newId;
+        }
+
+        /** Registers an inflected word; returns its stem id. */
+        public int inflected(String term) {
+            Integer id = canonicalStem.get(term);
+            if (id != null) {
+                return id;
+            }
+            String stem = stemmer.stem(term);
+            int newId = stemIds.getOrDefault(stem, nextStem);
+            if (newId == nextStem) {
+                nextStem++;
+            }
+            canonicalStem.put(term, newId);
+            for (String v : WordForms.spellingVariants(term)) {
+                stemIds.putIfAbsent(stemmer.stem(v), newId);
+                for (String form : Inflections.candidates(v)) {
+                    if (stemIds.get(stemmer.stem(form)) != null) {
+                        inflections.add(form);
+                    }
+                }
+            }
+            return newId;
+        }
+
+        /** Registers a case-sensitive surface; returns its id. */
+        public int exact(String surface) {
+            return exactIds.computeIfAbsent(surface, k -> exactIds.size());
+        }
+
+        /** Registers a punctuation char; returns its term id. */
+        public int punct(char c) {
+            String s = String.valueOf(c);
+            punct.add(s);
+            return word(s);
+        }
+
+        /** Registers the joined forms of two adjacent pattern words ("attention" + "seek~"). */
+        public void adjacent(Atom first, Atom second) {
+            if (first.kind() != Atom.Kind.WORD && first.kind() != Atom.Kind.STEM
+                    || second.kind() != Atom.Kind.WORD && second.kind() != Atom.Kind.STEM) {
+                return;
+            }
+            if (first.text().length() < MIN_COMPOUND_PART || second.text().length() < MIN_COMPOUND_PART) {
+                return;
+            }
+            List<String> firstForms = WordForms.spellingVariants(first.text());
+            List<String> secondForms = new ArrayList<>(WordForms.spellingVariants(second.text()));
+            if (second.kind() == Atom.Kind.STEM) {
+                String stem = stemmer.stem(second.text());
+                for (String form : Inflections.candidates(second.text())) {
+                    if (stemmer.stem(form).equals(stem)) {
+                        secondForms.add(form);
+                    }
+                }
+            }
+            for (String a : firstForms) {
+                for (String b : secondForms) {
+                    compounds.putIfAbsent(a + b, List.of(a, b));
+                }
+            }
+        }
+
+        public Vocabulary build() {
+            return new Vocabulary(this);
+        }
+    }
+}

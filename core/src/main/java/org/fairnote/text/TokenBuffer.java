@@ -1,0 +1,210 @@
+package org.fairnote.text;
+
+import java.util.Arrays;
+
+/**
+ * The tokens of one text, as parallel arrays reused within one screening call. A token has its
+ * original char offsets, a normalised term (lower case, accents and compatibility forms folded,
+ * quotes and dashes unified), flags, and the ids a {@link TermResolver} gave it.
+ *
+ * <p>One original word may yield several tokens (a contraction such as "don't", or a joined
+ * compound such as "attentionseeking"); those tokens share the word's offsets.
+ */
+public final class TokenBuffer {
+    /** A word: letters or digits. */
+    public static final int WORD = 1;
+    /** A single punctuation or symbol char. */
+    public static final int PUNCT = 1 << 1;
+    /** Starts with an upper-case letter. */
+    public static final int CAPITALISED = 1 << 2;
+    /** Has at least two letters, all upper case. */
+    public static final int ALL_CAPS = 1 << 3;
+    /** Starts with a digit. */
+    public static final int NUMBER = 1 << 4;
+    /** A line break separates it from the previous token. */
+    public static final int NEWLINE_BEFORE = 1 << 5;
+    /** A blank line separates it from the previous token. */
+    public static final int BLANK_LINE_BEFORE = 1 << 6;
+    /** The second or later token of one expanded word. */
+    public static final int EXPANDED = 1 << 7;
+    /** Has an ignorable char (soft hyphen, zero-width) inside. */
+    public static final int HAS_IGNORABLE = 1 << 8;
+    /** Joined to the previous token by a hyphen, with no space. */
+    public static final int HYPHEN_BEFORE = 1 << 9;
+    /** Starts with a lower-case letter. */
+    public static final int LOWER_START = 1 << 10;
+    /** Whitespace separates it from the previous token. */
+    public static final int SPACE_BEFORE = 1 << 11;
+
+    int size;
+    int[] start;
+    int[] end;
+    int[] flags;
+    int[] termOffset;
+    int[] termLength;
+    /** Resolved ids, -1 when the resolver does not know the token. */
+    int[] termId;
+    int[] stemId;
+    int[] caseId;
+    char[] chars;
+    int charLength;
+
+    public TokenBuffer(int expectedChars) {
+        int tokens = Math.max(16, expectedChars / 4);
+        start = new int[tokens];
+        end = new int[tokens];
+        flags = new int[tokens];
+        termOffset = new int[tokens];
+        termLength = new int[tokens];
+        termId = new int[tokens];
+        stemId = new int[tokens];
+        caseId = new int[tokens];
+        chars = new char[Math.max(64, expectedChars)];
+    }
+
+    public int size() {
+        return size;
+    }
+
+    public int start(int i) {
+        return start[i];
+    }
+
+    public int end(int i) {
+        return end[i];
+    }
+
+    public int flags(int i) {
+        return flags[i];
+    }
+
+    public boolean has(int i, int flag) {
+        return (flags[i] & flag) != 0;
+    }
+
+    public int termId(int i) {
+        return termId[i];
+    }
+
+    public int stemId(int i) {
+        return stemId[i];
+    }
+
+    public int caseId(int i) {
+        return caseId[i];
+    }
+
+    /** The chars of all terms; a token's term is at {@link #termOffset(int)}. */
+    public char[] termChars() {
+        return chars;
+    }
+
+    public int termOffset(int i) {
+        return termOffset[i];
+    }
+
+    public int termLength(int i) {
+        return termLength[i];
+    }
+
+    /** The normalised term of token {@code i}, as a new string. */
+    public String term(int i) {
+        return new String(chars, termOffset[i], termLength[i]);
+    }
+
+    /** True when token {@code i}'s term equals {@code s}. */
+    public boolean termEquals(int i, String s) {
+        int len = termLength[i];
+        if (len != s.length()) {
+            return false;
+        }
+        int off = termOffset[i];
+        for (int k = 0; k < len; k++) {
+            if (chars[off + k] != s.charAt(k)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    public boolean isPunct(int i, char c) {
+        return (flags[i] & PUNCT) != 0 && chars[termOffset[i]] == c;
+    }
+
+    void clear() {
+        size = 0;
+        charLength = 0;
+    }
+
+    /** Appends a token whose term is still to be written with {@link #appendTermChar}. */
+    int beginToken(int startOffset, int tokenFlags) {
+        if (size == start.length) {
+            grow();
+        }
+        int i = size++;
+        start[i] = startOffset;
+        end[i] = startOffset;
+        flags[i] = tokenFlags;
+        termOffset[i] = charLength;
+        termLength[i] = 0;
+        termId[i] = -1;
+        stemId[i] = -1;
+        caseId[i] = -1;
+        return i;
+    }
+
+    void appendTermChar(char c) {
+        if (charLength == chars.length) {
+            chars = Arrays.copyOf(chars, chars.length * 2);
+        }
+        chars[charLength++] = c;
+    }
+
+    void endToken(int i, int endOffset) {
+        end[i] = endOffset;
+        termLength[i] = charLength - termOffset[i];
+    }
+
+    /** Removes the last token (used when a word expands into other tokens). */
+    public void dropLast() {
+        size--;
+    }
+
+    /** Appends a token for an expansion part with a term given by the resolver. */
+    public int appendExpansion(int sourceToken, String term, int tId, int sId, boolean first) {
+        int s = start[sourceToken];
+        int e = end[sourceToken];
+        int f = flags[sourceToken];
+        if (!first) {
+            f = (f & ~(CAPITALISED | ALL_CAPS | LOWER_START | NEWLINE_BEFORE | BLANK_LINE_BEFORE | HYPHEN_BEFORE
+                    | SPACE_BEFORE)) | EXPANDED | SPACE_BEFORE;
+        }
+        int i = beginToken(s, f);
+        for (int k = 0; k < term.length(); k++) {
+            appendTermChar(term.charAt(k));
+        }
+        endToken(i, e);
+        termId[i] = tId;
+        stemId[i] = sId;
+        return i;
+    }
+
+    /** Sets the resolved ids of token {@code i}. */
+    public void setIds(int i, int tId, int sId, int cId) {
+        termId[i] = tId;
+        stemId[i] = sId;
+        caseId[i] = cId;
+    }
+
+    private void grow() {
+        int n = start.length * 2;
+        start = Arrays.copyOf(start, n);
+        end = Arrays.copyOf(end, n);
+        flags = Arrays.copyOf(flags, n);
+        termOffset = Arrays.copyOf(termOffset, n);
+        termLength = Arrays.copyOf(termLength, n);
+        termId = Arrays.copyOf(termId, n);
+        stemId = Arrays.copyOf(stemId, n);
+        caseId = Arrays.copyOf(caseId, n);
+    }
+}

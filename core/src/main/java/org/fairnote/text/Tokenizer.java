@@ -1,0 +1,302 @@
+package org.fairnote.text;
+
+import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
+
+/**
+ * Splits text into word and punctuation tokens and normalises each word's term, keeping every
+ * token's exact offsets into the original text.
+ *
+ * <p>Normalisation: lower case; accents, ligatures and full-width forms folded with Lucene's
+ * {@link ASCIIFoldingFilter} mappings; combining marks, soft hyphens and zero-width chars
+ * dropped; all quote marks become {@code '} and all dashes {@code -}. Words are runs of letters
+ * and digits; {@code & + / . '} between two word chars stay inside the word ({@code a&e},
+ * {@code 24/7}, {@code 2.5mg}, {@code don't}); a hyphen between two word chars splits the word
+ * without a punctuation token, so "attention-seeking" and "attention seeking" give the same terms.
+ *
+ * <p>Hand-written rather than a Lucene {@code Tokenizer}: it is the hot path, and the benchmarks
+ * module measures both (see core/README.md). Stateless and thread-safe.
+ */
+public final class Tokenizer {
+
+    private static final byte OTHER = 0;
+    private static final byte LETTER = 1;
+    private static final byte DIGIT = 2;
+    private static final byte SPACE = 3;
+    private static final byte NEWLINE = 4;
+    private static final byte JOINER = 5;
+    private static final byte HYPHEN = 6;
+    private static final byte QUOTE = 7;
+    private static final byte IGNORABLE = 8;
+    private static final byte MARK = 9;
+    private static final byte SKIP = 10;
+
+    private static final byte[] ASCII = new byte[128];
+
+    static {
+        for (int c = 0; c < 128; c++) {
+            byte k;
+            if (c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z') {
+                k = LETTER;
+            } else if (c >= '0' && c <= '9') {
+                k = DIGIT;
+            } else if (c == '\n' || c == '\r' || c == 0x0B || c == 0x0C) {
+                k = NEWLINE;
+            } else if (c == ' ' || c == '\t') {
+                k = SPACE;
+            } else if (c < 0x20 || c == 0x7F) {
+                k = SKIP;
+            } else if (c == '&' || c == '+' || c == '/' || c == '.') {
+                k = JOINER;
+            } else if (c == '\'' || c == '"' || c == '`') {
+                k = QUOTE;
+            } else if (c == '-') {
+                k = HYPHEN;
+            } else {
+                k = OTHER;
+            }
+            ASCII[c] = k;
+        }
+    }
+
+    private final TermResolver resolver;
+
+    public Tokenizer(TermResolver resolver) {
+        this.resolver = resolver;
+    }
+
+    /** A tokenizer that only normalises, resolving no ids. */
+    public static Tokenizer plain() {
+        return new Tokenizer(TermResolver.NONE);
+    }
+
+    /** Tokenises {@code text} into a new buffer. */
+    public TokenBuffer tokenize(CharSequence text) {
+        TokenBuffer tokens = new TokenBuffer(text.length());
+        tokenize(text, tokens, resolver.newScratch());
+        return tokens;
+    }
+
+    /** Tokenises {@code text} into {@code tokens}, which is cleared first. */
+    public void tokenize(CharSequence text, TokenBuffer tokens, TermResolver.Scratch scratch) {
+        tokens.clear();
+        final int n = text.length();
+        int newlines = 0;
+        boolean space = false;
+        boolean hyphenBefore = false;
+        int i = 0;
+        while (i < n) {
+            char c = text.charAt(i);
+            int cp = c;
+            int width = 1;
+            if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(text.charAt(i + 1))) {
+                cp = Character.toCodePoint(c, text.charAt(i + 1));
+                width = 2;
+            }
+            byte kind = classify(cp);
+            switch (kind) {
+                case LETTER, DIGIT, MARK -> {
+                    int pendingFlags = (newlines > 0 ? TokenBuffer.NEWLINE_BEFORE : 0)
+                            | (newlines > 1 ? TokenBuffer.BLANK_LINE_BEFORE : 0)
+                            | (space || newlines > 0 ? TokenBuffer.SPACE_BEFORE : 0)
+                            | (hyphenBefore ? TokenBuffer.HYPHEN_BEFORE : 0);
+                    int before = tokens.size();
+                    i = readWord(text, i, tokens, pendingFlags);
+                    if (tokens.size() > before) {
+                        resolver.resolveLast(tokens, text, scratch);
+                    }
+                    newlines = 0;
+                    space = false;
+                    hyphenBefore = false;
+                    // A hyphen directly between two words joins them without a token.
+                    if (i < n && classify(text.charAt(i)) == HYPHEN && i + 1 < n && isWordStart(text, i + 1)) {
+                        hyphenBefore = true;
+                        i++;
+                    }
+                    continue;
+                }
+                case NEWLINE -> {
+                    if (!(c == '\n' && i > 0 && text.charAt(i - 1) == '\r')) {
+                        newlines++;
+                    }
+                    hyphenBefore = false;
+                }
+                case SPACE -> {
+                    space = true;
+                    hyphenBefore = false;
+                }
+                case IGNORABLE, SKIP -> {
+                    // dropped: no token, no separation
+                }
+                default -> {
+                    if (width == 1) {
+                        int flags = TokenBuffer.PUNCT
+                                | (newlines > 0 ? TokenBuffer.NEWLINE_BEFORE : 0)
+                                | (newlines > 1 ? TokenBuffer.BLANK_LINE_BEFORE : 0)
+                                | (space || newlines > 0 ? TokenBuffer.SPACE_BEFORE : 0);
+                        int t = tokens.beginToken(i, flags);
+                        tokens.appendTermChar(kind == QUOTE ? '\'' : kind == HYPHEN ? '-' : c);
+                        tokens.endToken(t, i + 1);
+                        resolver.resolvePunct(tokens, t);
+                        newlines = 0;
+                        space = false;
+                    }
+                    hyphenBefore = false;
+                }
+            }
+            i += width;
+        }
+    }
+
+    private static boolean isWordStart(CharSequence text, int i) {
+        char c = text.charAt(i);
+        if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+            return isWordChar(classify(Character.toCodePoint(c, text.charAt(i + 1))));
+        }
+        byte k = classify(c);
+        return k == LETTER || k == DIGIT;
+    }
+
+    private static boolean isWordChar(byte kind) {
+        return kind == LETTER || kind == DIGIT || kind == MARK;
+    }
+
+    /** Reads one word starting at {@code i}; returns the index after it. */
+    private static int readWord(CharSequence text, int i, TokenBuffer tokens, int flags) {
+        final int n = text.length();
+        int t = tokens.beginToken(i, TokenBuffer.WORD | flags);
+        int letters = 0;
+        int upper = 0;
+        int tokenFlags = TokenBuffer.WORD | flags;
+        boolean firstChar = true;
+        int end = i;
+        while (i < n) {
+            char c = text.charAt(i);
+            int cp = c;
+            int width = 1;
+            if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(text.charAt(i + 1))) {
+                cp = Character.toCodePoint(c, text.charAt(i + 1));
+                width = 2;
+            }
+            byte kind = classify(cp);
+            if (kind == LETTER || kind == DIGIT) {
+                if (firstChar) {
+                    if (kind == DIGIT) {
+                        tokenFlags |= TokenBuffer.NUMBER;
+                    } else if (Character.isUpperCase(cp) || Character.isTitleCase(cp)) {
+                        tokenFlags |= TokenBuffer.CAPITALISED;
+                    } else if (Character.isLowerCase(cp)) {
+                        tokenFlags |= TokenBuffer.LOWER_START;
+                    }
+                    firstChar = false;
+                }
+                if (kind == LETTER) {
+                    letters++;
+                    if (Character.isUpperCase(cp)) {
+                        upper++;
+                    }
+                }
+                appendNormalised(cp, c, tokens);
+                i += width;
+                end = i;
+            } else if (kind == MARK) {
+                i += width;
+                end = i;
+            } else if (kind == IGNORABLE) {
+                tokenFlags |= TokenBuffer.HAS_IGNORABLE;
+                i += width;
+            } else if ((kind == JOINER || kind == QUOTE && isApostrophe(c)) && i + 1 < n
+                    && end == i && isWordStart(text, i + 1)) {
+                tokens.appendTermChar(kind == QUOTE ? '\'' : c);
+                i += 1;
+            } else {
+                break;
+            }
+        }
+        if (letters >= 2 && upper == letters) {
+            tokenFlags |= TokenBuffer.ALL_CAPS;
+        }
+        tokens.flags[t] = tokenFlags;
+        tokens.endToken(t, end);
+        if (tokens.termLength(t) == 0) {
+            // Only combining marks: nothing to match.
+            tokens.dropLast();
+        }
+        return end;
+    }
+
+    private static boolean isApostrophe(char c) {
+        return c == '\'' || c == '\u2019' || c == '\u02BC' || c == '\uFF07';
+    }
+
+    private static void appendNormalised(int cp, char c, TokenBuffer tokens) {
+        if (cp < 128) {
+            tokens.appendTermChar(c >= 'A' && c <= 'Z' ? (char) (c + 32) : c);
+            return;
+        }
+        if (cp <= 0xFFFF) {
+            char[] in = {c};
+            char[] out = new char[8];
+            int len = ASCIIFoldingFilter.foldToASCII(in, 0, out, 0, 1);
+            if (len == 1 && out[0] == c) {
+                appendLower(cp, tokens);
+            } else {
+                for (int k = 0; k < len; k++) {
+                    char o = out[k];
+                    tokens.appendTermChar(o >= 'A' && o <= 'Z' ? (char) (o + 32) : o);
+                }
+            }
+            return;
+        }
+        appendLower(cp, tokens);
+    }
+
+    private static void appendLower(int cp, TokenBuffer tokens) {
+        int lower = Character.toLowerCase(cp);
+        if (lower <= 0xFFFF) {
+            tokens.appendTermChar((char) lower);
+        } else {
+            tokens.appendTermChar(Character.highSurrogate(lower));
+            tokens.appendTermChar(Character.lowSurrogate(lower));
+        }
+    }
+
+    private static byte classify(int cp) {
+        if (cp < 128) {
+            return ASCII[cp];
+        }
+        switch (cp) {
+            case 0x00AD, 0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF, 0x034F, 0x180E:
+                return IGNORABLE;
+            case 0x2018, 0x2019, 0x201A, 0x201B, 0x201C, 0x201D, 0x201E, 0x201F, 0x00AB, 0x00BB, 0x2039, 0x203A,
+                    0x02BC, 0xFF07, 0xFF02, 0x00B4:
+                return QUOTE;
+            case 0x2010, 0x2011, 0x2012, 0x2013, 0x2014, 0x2015, 0x2212, 0xFE63, 0xFF0D:
+                return HYPHEN;
+            case 0x0085, 0x2028, 0x2029:
+                return NEWLINE;
+            case 0xFF06, 0xFF0B, 0xFF0F, 0xFF0E:
+                return JOINER;
+            default:
+                break;
+        }
+        int type = Character.getType(cp);
+        switch (type) {
+            case Character.UPPERCASE_LETTER, Character.LOWERCASE_LETTER, Character.TITLECASE_LETTER,
+                    Character.MODIFIER_LETTER, Character.OTHER_LETTER, Character.LETTER_NUMBER:
+                return LETTER;
+            case Character.DECIMAL_DIGIT_NUMBER, Character.OTHER_NUMBER:
+                return DIGIT;
+            case Character.NON_SPACING_MARK, Character.ENCLOSING_MARK, Character.COMBINING_SPACING_MARK:
+                return MARK;
+            case Character.SPACE_SEPARATOR:
+                return SPACE;
+            case Character.LINE_SEPARATOR, Character.PARAGRAPH_SEPARATOR:
+                return NEWLINE;
+            case Character.CONTROL, Character.FORMAT, Character.SURROGATE, Character.PRIVATE_USE,
+                    Character.UNASSIGNED:
+                return SKIP;
+            default:
+                return cp <= 0xFFFF ? OTHER : SKIP;
+        }
+    }
+}
