@@ -106,7 +106,7 @@ public final class Screener {
             int payload = payloads.size();
             payloads.add(new int[] {KIND_ENTRY, i});
             for (String p : e.patterns()) {
-                ab.add(parse(p, e.origin(), e.id(), false), payload);
+                ab.add(parse(p, e.origin(), e.id(), false, true), payload);
             }
             requiresCues[i] = cues(e.requires(), e, cueIds, payloads, ab);
             unlessCues[i] = cues(e.unless(), e, cueIds, payloads, ab);
@@ -121,7 +121,7 @@ public final class Screener {
             }
             int payload = payloads.size();
             payloads.add(new int[] {KIND_TRIGGER, i});
-            ab.add(parse(r.pattern(), r.origin(), r.id(), false), payload);
+            ab.add(parse(r.pattern(), r.origin(), r.id(), false, false), payload);
         }
         this.resolver = new AssertionResolver(b.contextRules);
 
@@ -135,7 +135,7 @@ public final class Screener {
             sectionDecisions[i] = new AssertionResolver.Decision(s.assertion(), s.id());
             int payload = payloads.size();
             payloads.add(new int[] {KIND_SECTION, i});
-            ab.add(parse(s.pattern(), s.origin(), s.id(), true), payload);
+            ab.add(parse(s.pattern(), s.origin(), s.id(), true, true), payload);
         }
 
         this.automaton = ab.build();
@@ -169,16 +169,17 @@ public final class Screener {
                 cueIds.put(p, id);
                 int payload = payloads.size();
                 payloads.add(new int[] {KIND_CUE, id});
-                ab.add(parse(p, e.origin(), e.id(), false), payload);
+                ab.add(parse(p, e.origin(), e.id(), false, true), payload);
             }
             ids[k] = id;
         }
         return ids;
     }
 
-    private static Pattern parse(String source, org.fairnote.lexicon.Origin origin, String id, boolean anchor) {
+    private static Pattern parse(String source, org.fairnote.lexicon.Origin origin, String id, boolean anchor,
+            boolean requireWord) {
         try {
-            Pattern p = PatternParser.parse(source);
+            Pattern p = PatternParser.parse(source, requireWord);
             return anchor && !p.anchored() ? new Pattern(p.source(), true, p.body()) : p;
         } catch (IllegalArgumentException ex) {
             throw new LexiconException(origin, id, ex.getMessage(), ex);

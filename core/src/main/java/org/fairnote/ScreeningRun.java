@@ -78,7 +78,7 @@ final class ScreeningRun implements Automaton.Sink {
         List<SpanClassifier.Prediction>[] predictions = predictionsBySentence(sentences);
         Automaton.Scratch scratch = new Automaton.Scratch();
         List<Finding> out = new ArrayList<>();
-        AssertionResolver.Decision section = null;
+        int section = -1;
         for (int k = 0; k < sentenceCount; k++) {
             int from = sentences[k];
             int to = sentences[k + 1];
@@ -88,8 +88,7 @@ final class ScreeningRun implements Automaton.Sink {
             sentenceStamp = k + 1;
             screener.automaton.match(tokens, from, to, scratch, this);
             if (isHeading(from, to)) {
-                section = sectionMatch >= 0 && headingMatchIsWholeTitle(from, to)
-                        ? screener.sectionDecisions[sectionMatch] : null;
+                section = sectionMatch >= 0 && headingMatchIsWholeTitle(from, to) ? sectionMatch : -1;
             }
             if (entryMatchCount == 0 && (predictions == null || predictions[k] == null)) {
                 continue;
@@ -145,7 +144,7 @@ final class ScreeningRun implements Automaton.Sink {
         return true;
     }
 
-    private void addEntryFindings(AssertionResolver.Decision section, List<Finding> out) {
+    private void addEntryFindings(int section, List<Finding> out) {
         for (int m = 0; m < entryMatchCount; m++) {
             int entryIndex = entryMatches[m * 3];
             int s = entryMatches[m * 3 + 1];
@@ -154,12 +153,18 @@ final class ScreeningRun implements Automaton.Sink {
                 continue;
             }
             LexiconEntry entry = screener.entries.get(entryIndex);
-            AssertionResolver.Decision d = screener.resolver.resolve(triggers, s, e, entry.category(), section);
+            AssertionResolver.Decision d = screener.resolver.resolve(triggers, s, e, entry.category(),
+                    sectionDecision(section, entry.category()));
             int cs = tokens.start(s);
             int ce = tokens.end(e - 1);
             out.add(new Finding(cs, ce, text.subSequence(cs, ce).toString(), entry.category(), d.assertion(),
                     entry.severity(), 1.0, entry.id(), Source.LEXICON, entry.explanation(), entry.suggestion()));
         }
+    }
+
+    private AssertionResolver.Decision sectionDecision(int section, Category category) {
+        return section >= 0 && screener.sections.get(section).appliesTo(category)
+                ? screener.sectionDecisions[section] : null;
     }
 
     /** Of overlapping matches of one entry, keep the longest (then the leftmost). */
@@ -238,7 +243,7 @@ final class ScreeningRun implements Automaton.Sink {
     }
 
     private void addModelFindings(List<SpanClassifier.Prediction> predictions, int from, int to,
-            AssertionResolver.Decision section, List<Finding> out) {
+            int section, List<Finding> out) {
         for (SpanClassifier.Prediction p : predictions) {
             int s = from;
             while (s < to && tokens.end(s) <= p.start()) {
@@ -251,7 +256,8 @@ final class ScreeningRun implements Automaton.Sink {
             if (e <= s) {
                 continue;
             }
-            AssertionResolver.Decision d = screener.resolver.resolve(triggers, s, e, p.category(), section);
+            AssertionResolver.Decision d = screener.resolver.resolve(triggers, s, e, p.category(),
+                    sectionDecision(section, p.category()));
             String explanation = "A trained model found wording that reads as " + describe(p.category())
                     + " (probability " + String.format(java.util.Locale.ROOT, "%.2f", p.confidence()) + ").";
             out.add(new Finding(p.start(), p.end(), text.subSequence(p.start(), p.end()).toString(), p.category(),

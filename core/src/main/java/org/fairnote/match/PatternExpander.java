@@ -35,12 +35,12 @@ public final class PatternExpander {
     }
 
     /** Rejects a pattern that could match nothing meaningful: empty, all gaps/classes, edge gaps. */
-    static void validate(Pattern pattern) {
+    static void validate(Pattern pattern, boolean requireWord) {
         for (List<Atom> seq : expand(pattern)) {
             if (seq.isEmpty()) {
                 throw new PatternSyntaxException(pattern.source(), -1, "can match an empty sequence");
             }
-            if (seq.stream().noneMatch(Atom::isLexical)) {
+            if (seq.stream().noneMatch(a -> a.isLexical() || !requireWord && a.kind() == Atom.Kind.PUNCT)) {
                 throw new PatternSyntaxException(pattern.source(), -1,
                         "would match almost every token: every alternative needs at least one word");
             }

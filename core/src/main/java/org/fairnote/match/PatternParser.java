@@ -32,8 +32,19 @@ public final class PatternParser {
         this.source = source;
     }
 
-    /** Parses one pattern; throws {@link PatternSyntaxException} naming the problem. */
+    /**
+     * Parses a lexicon pattern, which must name at least one word in every alternative; throws
+     * {@link PatternSyntaxException} naming the problem.
+     */
     public static Pattern parse(String source) {
+        return parse(source, true);
+    }
+
+    /**
+     * Parses a pattern; with {@code requireWord} false a pattern of punctuation alone is allowed
+     * (context triggers such as quotation marks or {@code ;}).
+     */
+    public static Pattern parse(String source, boolean requireWord) {
         if (source == null || source.isBlank()) {
             throw new PatternSyntaxException(String.valueOf(source), -1, "empty pattern");
         }
@@ -50,7 +61,7 @@ public final class PatternParser {
             throw p.error("unexpected '" + source.charAt(p.pos) + "'");
         }
         Pattern pattern = new Pattern(source, anchored, body);
-        PatternExpander.validate(pattern);
+        PatternExpander.validate(pattern, requireWord);
         return pattern;
     }
 
@@ -74,6 +85,17 @@ public final class PatternParser {
     }
 
     private Choice choice() {
+        return new Choice(options(')', "'(' is not closed"));
+    }
+
+    /** {@code [a b]} or {@code [a | b c]}: optional items, or one of several optional alternatives. */
+    private Optional optional() {
+        List<Sequence> options = options(']', "'[' is not closed");
+        Sequence body = options.size() == 1 ? options.get(0) : new Sequence(List.of(new Choice(options)));
+        return new Optional(body);
+    }
+
+    private List<Sequence> options(char close, String unclosed) {
         int open = pos++;
         List<Sequence> options = new ArrayList<>();
         while (true) {
@@ -85,28 +107,14 @@ public final class PatternParser {
             char c = peek();
             if (c == '|') {
                 pos++;
-            } else if (c == ')') {
+            } else if (c == close) {
                 pos++;
-                return new Choice(List.copyOf(options));
+                return List.copyOf(options);
             } else {
                 pos = open;
-                throw error("'(' is not closed");
+                throw error(unclosed);
             }
         }
-    }
-
-    private Optional optional() {
-        int open = pos++;
-        Sequence body = sequence();
-        if (peek() != ']') {
-            pos = open;
-            throw error("'[' is not closed");
-        }
-        pos++;
-        if (body.items().isEmpty()) {
-            throw error("empty optional group");
-        }
-        return new Optional(body);
     }
 
     private Gap gap() {

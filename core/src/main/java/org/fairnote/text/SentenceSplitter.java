@@ -21,7 +21,7 @@ public final class SentenceSplitter {
             "vs", "cf", "st", "no", "nos", "tel", "dob", "ref", "inc", "ltd", "jan", "feb", "mar", "apr", "jun",
             "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mon", "tue", "tues", "wed", "thu", "thur", "thurs",
             "fri", "sat", "sun", "hx", "dx", "rx", "tx", "sx", "fx", "obs", "pm", "am", "a.m", "p.m", "wk", "wks",
-            "yr", "yrs", "mg", "mcg", "ml", "resp", "temp", "incl", "approx", "max", "min", "esp", "dept", "sgt",
+            "yr", "yrs", "mg", "mcg", "ml", "resp", "temp", "incl", "max", "min", "esp", "dept", "sgt",
             "insp", "det", "con", "supt", "cpl", "nr", "nurs", "cont", "pg", "vol", "fig", "al");
 
     /** A line at least this long that ends without punctuation is treated as hard-wrapped. */

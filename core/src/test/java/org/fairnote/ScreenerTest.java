@@ -1,0 +1,145 @@
+package org.fairnote;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Set;
+import org.fairnote.context.ContextRule;
+import org.fairnote.context.Direction;
+import org.fairnote.context.SectionRule;
+import org.fairnote.lexicon.Lexicon;
+import org.fairnote.lexicon.LexiconEntry;
+import org.fairnote.lexicon.LexiconException;
+import org.fairnote.lexicon.Origin;
+import org.junit.jupiter.api.Test;
+
+class ScreenerTest {
+
+    static final Screener SCREENER = Screener.builder()
+            .addLexicon(new Lexicon("test", "1", List.of(
+                    LexiconEntry.of("STIG-attention-seeking", Category.STIGMATISING_LANGUAGE, Severity.HIGH,
+                            "Frames distress as a bid for attention.", "in distress and asking for support",
+                            "attention seek~", "attention seeker~"),
+                    LexiconEntry.of("WITH-do-not-convey", Category.CARE_WITHHOLDING, Severity.HIGH,
+                            "Withholds conveyance as a strategy.", "Assess need at each contact.",
+                            "(do not|not to be) (convey~|transport~|take~) [her|him|them] [to] [(ed|a&e|hospital)]"),
+                    LexiconEntry.of("POL-pc-attend", Category.POLICE_IN_CARE, Severity.HIGH,
+                            "Police delivering planned care.", "Involve police only in emergencies.",
+                            "=PC @Cap {0,3} attend~"),
+                    LexiconEntry.of("SAN-arrest", Category.SANCTION_OR_THREAT, Severity.HIGH,
+                            "A threat of arrest.", "Offer support instead.", "(will|may|could) be arrest~"))))
+            .addContextRules(List.of(
+                    new ContextRule("NEG-not", "(not|no|never)", Assertion.NEGATED, Direction.FORWARD, 6, Set.of(),
+                            Set.of(), Origin.UNKNOWN),
+                    new ContextRule("HYP-if", "if", Assertion.HYPOTHETICAL, Direction.FORWARD, 6, Set.of(),
+                            Set.of(Category.SANCTION_OR_THREAT), Origin.UNKNOWN),
+                    new ContextRule("REP-said", "(she|he) said", Assertion.REPORTED, Direction.FORWARD, 10, Set.of(),
+                            Set.of(), Origin.UNKNOWN),
+                    new ContextRule("REP-quoted", "'", Assertion.REPORTED, Direction.ENCLOSING, 12, Set.of(), Set.of(),
+                            Origin.UNKNOWN),
+                    ContextRule.of("TERM-but", "but", null, Direction.TERMINATE),
+                    ContextRule.of("PSEUDO-not-only", "not only", null, Direction.PSEUDO)))
+            .addSectionRules(List.of(
+                    new SectionRule("SEC-history", "history", Assertion.HISTORICAL, Set.of(), Origin.UNKNOWN),
+                    new SectionRule("SEC-plan", "plan", Assertion.AFFIRMED, Set.of(), Origin.UNKNOWN)))
+            .build();
+
+    private static Finding only(String text) {
+        List<Finding> f = SCREENER.screen(text).findings();
+        assertEquals(1, f.size(), () -> "findings of \"" + text + "\": " + f);
+        Finding finding = f.get(0);
+        assertEquals(finding.text(), text.substring(finding.start(), finding.end()));
+        return finding;
+    }
+
+    @Test
+    void findsHyphenSpaceAndJoinedVariants() {
+        for (String v : List.of("attention-seeking", "attention seeking", "attentionseeking", "Attention\u2011Seeking",
+                "attention-seeker", "ATTENTION SEEKING", "atten\u00ADtion-seeking")) {
+            Finding f = only("She is " + v + " at night.");
+            assertEquals("STIG-attention-seeking", f.ruleId());
+            assertEquals(Assertion.AFFIRMED, f.assertion());
+            assertEquals(v, f.text());
+        }
+    }
+
+    @Test
+    void contractionsAndOptionalWords() {
+        assertEquals("Don't convey to ED", only("Don't convey to ED unless injured.").text());
+        assertEquals("Not to be conveyed", only("Not to be conveyed.").text());
+        assertEquals("do not take her to A&E", only("Crews: do not take her to A&E.").text());
+    }
+
+    @Test
+    void negationInsideTheEntryKeepsItAffirmed() {
+        Finding f = only("She is not to be conveyed to hospital.");
+        assertEquals(Assertion.AFFIRMED, f.assertion());
+    }
+
+    @Test
+    void negatedReportedHypotheticalAndQuoted() {
+        assertEquals(Assertion.NEGATED, only("She is not attention-seeking.").assertion());
+        assertEquals(Assertion.REPORTED, only("She said a nurse called her attention-seeking.").assertion());
+        assertEquals(Assertion.REPORTED, only("Jo asked that 'attention-seeking' is dropped.").assertion());
+        assertEquals(Assertion.AFFIRMED, only("If she calls again she will be arrested.").assertion());
+        assertEquals(Assertion.AFFIRMED, only("She is not only attention-seeking but rude.").assertion());
+        assertEquals(Assertion.AFFIRMED, only("She is not well but attention-seeking.").assertion());
+    }
+
+    @Test
+    void caseSensitiveAbbreviationBeforeASurname() {
+        assertEquals("PC Jones will attend", only("PC Jones will attend her reviews.").text());
+        assertTrue(SCREENER.screen("PC: low mood, will attend clinic.").findings().isEmpty());
+        assertTrue(SCREENER.screen("pc jones will attend.").findings().isEmpty());
+    }
+
+    @Test
+    void sectionsSetADefaultAssertion() {
+        String text = "History:\nShe was attention-seeking in 2019.\n\nPlan\nShe is attention-seeking.";
+        List<Finding> f = SCREENER.screen(text).findings();
+        assertEquals(2, f.size(), f::toString);
+        assertEquals(Assertion.HISTORICAL, f.get(0).assertion());
+        assertEquals(Assertion.AFFIRMED, f.get(1).assertion());
+    }
+
+    @Test
+    void nullAndEmptyInput() {
+        NullPointerException e = assertThrows(NullPointerException.class, () -> SCREENER.screen(null));
+        assertTrue(e.getMessage().contains("null"));
+        Screening empty = SCREENER.screen("");
+        assertTrue(empty.findings().isEmpty());
+        assertEquals("1", empty.versions().get("test"));
+    }
+
+    @Test
+    void malformedPatternNamesTheEntry() {
+        LexiconEntry bad = new LexiconEntry("STIG-bad", Category.STIGMATISING_LANGUAGE, Severity.LOW,
+                List.of("(unclosed"), List.of(), List.of(), "x", "y", List.of(), List.of(), new Origin("my.json", 7));
+        LexiconException e = assertThrows(LexiconException.class,
+                () -> Screener.builder().addLexicon(new Lexicon("l", "1", List.of(bad))).build());
+        assertTrue(e.getMessage().contains("my.json, line 7"), e.getMessage());
+        assertTrue(e.getMessage().contains("STIG-bad"), e.getMessage());
+    }
+
+    @Test
+    void duplicateIdsAndUnknownDisabledIdsAreRejected() {
+        LexiconEntry a = LexiconEntry.of("X-1", Category.CREDIBILITY_DOUBT, Severity.LOW, "e", "s", "claims");
+        assertThrows(LexiconException.class,
+                () -> Screener.builder().addLexicon(new Lexicon("l", "1", List.of(a, a))).build());
+        assertThrows(IllegalArgumentException.class,
+                () -> Screener.builder().addLexicon(new Lexicon("l", "1", List.of(a))).disable("X-2").build());
+        Screener none = Screener.builder().addLexicon(new Lexicon("l", "1", List.of(a))).disable("X-1").build();
+        assertTrue(none.screen("She claims to be unwell.").findings().isEmpty());
+    }
+
+    @Test
+    void overBroadPatternsAreRejected() {
+        for (String p : List.of("@Cap", "{0,3}", "[not]", "x {0,2}", "'", "@Num @Cap", "")) {
+            LexiconEntry e = LexiconEntry.of("X-broad", Category.CREDIBILITY_DOUBT, Severity.LOW, "e", "s", p);
+            assertThrows(LexiconException.class,
+                    () -> Screener.builder().addLexicon(new Lexicon("l", "1", List.of(e))).build(), p);
+        }
+    }
+}
