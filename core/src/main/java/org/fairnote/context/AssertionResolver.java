@@ -6,9 +6,9 @@ import org.fairnote.Assertion;
 import org.fairnote.Category;
 
 /**
- * Decides a target's assertion from the triggers of its sentence and the section it is in: the
- * nearest applicable trigger wins (ties: negated, reported, hypothetical, historical), then the
- * section's default, then {@link Assertion#AFFIRMED}. Triggers inside the target are ignored, so
+ * Decides a target's assertion from the triggers of its sentence and the section it is in: an
+ * applicable negation wins, else the nearest applicable trigger (ties: reported, hypothetical,
+ * historical), then the section's default, then {@link Assertion#AFFIRMED}. Triggers inside the target are ignored, so
  * an entry that contains its own negation ("not to be conveyed") stays affirmed. Immutable.
  */
 public final class AssertionResolver {
@@ -48,7 +48,7 @@ public final class AssertionResolver {
         int bestDistance = Integer.MAX_VALUE;
         int quotesBefore = -1;
         for (int k = 0; k < triggers.size; k++) {
-            if (!triggers.live[k]) {
+            if (!triggers.isLiveFor(k, s, e)) {
                 continue;
             }
             int ts = triggers.start[k];
@@ -86,8 +86,8 @@ public final class AssertionResolver {
             } else {
                 continue;
             }
-            if (distance < bestDistance || distance == bestDistance
-                    && precedence(rule.assertion()) < precedence(rules.get(triggers.rule[best]).assertion())) {
+            if (best < 0 || outranks(rule.assertion(), distance, rules.get(triggers.rule[best]).assertion(),
+                    bestDistance)) {
                 best = k;
                 bestDistance = distance;
             }
@@ -124,6 +124,16 @@ public final class AssertionResolver {
             }
         }
         return false;
+    }
+
+    /** Negation wins over the other assertions; otherwise the nearer trigger, then precedence. */
+    private static boolean outranks(Assertion a, int distance, Assertion b, int bestDistance) {
+        boolean aNeg = a == Assertion.NEGATED;
+        boolean bNeg = b == Assertion.NEGATED;
+        if (aNeg != bNeg) {
+            return aNeg;
+        }
+        return distance < bestDistance || distance == bestDistance && precedence(a) < precedence(b);
     }
 
     private static int precedence(Assertion a) {

@@ -55,8 +55,11 @@ public record ContextRule(
         return new ContextRule(id, pattern, assertion, direction, DEFAULT_SCOPE, Set.of(), Set.of(), Origin.UNKNOWN);
     }
 
-    /** True when the rule may change a finding of {@code category}. */
+    /** True when the rule may change a finding of {@code category} (null: a target of no category). */
     public boolean appliesTo(Category category) {
+        if (category == null) {
+            return onlyCategories.isEmpty();
+        }
         return (onlyCategories.isEmpty() || onlyCategories.contains(category)) && !exceptCategories.contains(category);
     }
 }

@@ -11,6 +11,8 @@ public final class TriggerMatches {
     int[] start = new int[8];
     int[] end = new int[8];
     boolean[] live = new boolean[8];
+    /** For a dropped trigger, the trigger that hid it. */
+    int[] hiddenBy = new int[8];
     int size;
 
     public void clear() {
@@ -21,6 +23,15 @@ public final class TriggerMatches {
         return size;
     }
 
+    /** Is trigger {@code k} in force for target tokens [s, e)? A trigger hidden by one that overlaps the target is. */
+    boolean isLiveFor(int k, int s, int e) {
+        if (live[k]) {
+            return true;
+        }
+        int j = hiddenBy[k];
+        return start[j] < e && s < end[j];
+    }
+
     public void add(int ruleIndex, int startToken, int endToken) {
         if (size == rule.length) {
             int n = size * 2;
@@ -28,6 +39,7 @@ public final class TriggerMatches {
             start = Arrays.copyOf(start, n);
             end = Arrays.copyOf(end, n);
             live = Arrays.copyOf(live, n);
+            hiddenBy = Arrays.copyOf(hiddenBy, n);
         }
         rule[size] = ruleIndex;
         start[size] = startToken;
@@ -36,13 +48,17 @@ public final class TriggerMatches {
         size++;
     }
 
-    /** Longest match wins: a trigger strictly inside another trigger's span is dropped. */
+    /**
+     * Longest match wins: a trigger strictly inside another trigger's span is dropped ("no" inside
+     * "no longer"), unless the hiding trigger overlaps the target (see {@link #isLiveFor}).
+     */
     public void prune() {
         for (int i = 0; i < size; i++) {
             for (int j = 0; j < size; j++) {
                 if (i != j && live[j] && start[j] <= start[i] && end[i] <= end[j]
                         && (end[j] - start[j]) > (end[i] - start[i])) {
                     live[i] = false;
+                    hiddenBy[i] = j;
                     break;
                 }
             }

@@ -28,10 +28,13 @@ public final class BundledLexicons implements ScreenerDefaults {
 
     private static final String BASE = "/org/fairnote/lexicons/";
 
-    private static final class Holder {
-        static final List<Lexicon> LEXICONS = LEXICON_FILES.stream()
+    private static final class Lexicons {
+        static final List<Lexicon> ALL = LEXICON_FILES.stream()
                 .map(f -> load(f, in -> LexiconReader.readLexicon(in, f))).toList();
-        static final LexiconReader.ContextRules CONTEXT = load(CONTEXT_RULES_FILE,
+    }
+
+    private static final class Context {
+        static final LexiconReader.ContextRules RULES = load(CONTEXT_RULES_FILE,
                 in -> LexiconReader.readContextRules(in, CONTEXT_RULES_FILE));
         static final LexiconReader.SectionRules SECTIONS = load(SECTIONS_FILE,
                 in -> LexiconReader.readSectionRules(in, SECTIONS_FILE));
@@ -39,15 +42,15 @@ public final class BundledLexicons implements ScreenerDefaults {
 
     /** The bundled category lexicons. */
     public static List<Lexicon> lexicons() {
-        return Holder.LEXICONS;
+        return Lexicons.ALL;
     }
 
     public static LexiconReader.ContextRules contextRules() {
-        return Holder.CONTEXT;
+        return Context.RULES;
     }
 
     public static LexiconReader.SectionRules sectionRules() {
-        return Holder.SECTIONS;
+        return Context.SECTIONS;
     }
 
     /** Adds the bundled context rules and sections (no lexicons): for the standalone context engine. */
