@@ -1,0 +1,146 @@
+package org.fairnote.match;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import java.util.TreeSet;
+import org.fairnote.testing.RandomTexts;
+import org.fairnote.text.SentenceSplitter;
+import org.fairnote.text.TokenBuffer;
+import org.fairnote.text.Tokenizer;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The compiled automaton returns exactly the matches of {@link ReferenceMatcher} on random patterns
+ * over random texts built from the patterns' words, noise words, punctuation, inflections, and case
+ * and spacing variants.
+ */
+class AutomatonDifferentialTest {
+
+    private static final List<String> WORDS = List.of("do", "not", "convey", "conveyed", "police", "attend",
+            "attention", "seeking", "time", "waster", "she", "arrest", "behaviour", "manipulate", "frequent", "flyer",
+            "self", "harm", "care", "plan");
+    private static final List<String> NOISE = List.of("the", "and", "today", "ward", "reviewed", "a", "team", "was",
+            "her", "at", "to", "by", "is", "with");
+    private static final List<String> SUFFIXES = List.of("", "", "", "s", "ed", "ing", "ive", "ers", "ion");
+
+    @Test
+    void automatonEqualsTheBruteForceReference() {
+        long seed = RandomTexts.seed();
+        Random r = new Random(seed);
+        int compared = 0;
+        for (int round = 0; round < 300; round++) {
+            List<String> sources = new ArrayList<>();
+            while (sources.size() < 1 + r.nextInt(6)) {
+                String p = randomPattern(r, 0);
+                try {
+                    PatternParser.parse(p);
+                    sources.add(p);
+                } catch (PatternSyntaxException e) {
+                    // invalid random patterns are expected; only valid ones are compared
+                }
+            }
+            Vocabulary.Builder vb = new Vocabulary.Builder();
+            Automaton.Builder ab = new Automaton.Builder(vb);
+            List<Pattern> patterns = new ArrayList<>();
+            for (int i = 0; i < sources.size(); i++) {
+                Pattern p = PatternParser.parse(sources.get(i));
+                patterns.add(p);
+                ab.add(p, i);
+            }
+            Automaton automaton = ab.build();
+            Vocabulary vocabulary = vb.build();
+            Tokenizer tokenizer = new Tokenizer(vocabulary);
+            ReferenceMatcher reference = new ReferenceMatcher(patterns, vocabulary);
+            for (int t = 0; t < 20; t++) {
+                String text = randomText(r);
+                TokenBuffer tokens = tokenizer.tokenize(text);
+                int[] sentences = new SentenceSplitter().split(text, tokens);
+                Set<String> expected = new TreeSet<>();
+                Set<String> actual = new TreeSet<>();
+                Automaton.Scratch scratch = new Automaton.Scratch();
+                for (int k = 0; k + 1 < sentences.length; k++) {
+                    expected.addAll(reference.matches(text, tokens, sentences[k], sentences[k + 1]));
+                    automaton.match(tokens, sentences[k], sentences[k + 1], scratch,
+                            (payload, s, e) -> actual.add(payload + ":" + s + "-" + e));
+                }
+                assertEquals(expected, actual, () -> "patterns " + sources + " on "
+                        + RandomTexts.replay(seed, 0, text));
+                compared += expected.size();
+            }
+        }
+        if (compared < 100) {
+            throw new AssertionError("the generator produced too few matches to compare (" + compared + ")");
+        }
+    }
+
+    private static String randomPattern(Random r, int depth) {
+        StringBuilder b = new StringBuilder();
+        if (depth == 0 && r.nextInt(8) == 0) {
+            b.append("^ ");
+        }
+        int items = 1 + r.nextInt(depth == 0 ? 4 : 2);
+        for (int i = 0; i < items; i++) {
+            int kind = r.nextInt(20);
+            if (kind < 9) {
+                b.append(RandomTexts.pick(r, WORDS));
+            } else if (kind < 12) {
+                b.append(RandomTexts.pick(r, WORDS)).append('~');
+            } else if (kind == 12 && depth < 2) {
+                b.append('(').append(randomPattern(r, depth + 1)).append('|').append(randomPattern(r, depth + 1))
+                        .append(')');
+            } else if (kind == 13 && depth < 2) {
+                b.append('[').append(randomPattern(r, depth + 1)).append(']');
+            } else if (kind == 14) {
+                int min = r.nextInt(2);
+                b.append('{').append(min).append(',').append(min + 1 + r.nextInt(3)).append('}');
+            } else if (kind == 15) {
+                b.append(r.nextBoolean() ? "=PC" : "=ED");
+            } else if (kind == 16) {
+                b.append(r.nextBoolean() ? "@Cap" : "@Num");
+            } else if (kind == 17) {
+                b.append(r.nextBoolean() ? "'" : ",");
+            } else {
+                b.append(RandomTexts.pick(r, WORDS));
+            }
+            b.append(' ');
+        }
+        return b.toString().trim();
+    }
+
+    private static String randomText(Random r) {
+        StringBuilder b = new StringBuilder();
+        int n = 5 + r.nextInt(40);
+        for (int i = 0; i < n; i++) {
+            int kind = r.nextInt(20);
+            String w;
+            if (kind < 8) {
+                w = RandomTexts.pick(r, WORDS) + RandomTexts.pick(r, SUFFIXES);
+            } else if (kind < 13) {
+                w = RandomTexts.pick(r, NOISE);
+            } else if (kind == 13) {
+                w = r.nextBoolean() ? "PC" : "ED";
+            } else if (kind == 14) {
+                w = String.valueOf(r.nextInt(300));
+            } else if (kind == 15) {
+                w = RandomTexts.pick(r, List.of("'", "\u2018", "\"", ",", ".", ":", "-", "don't", "she's"));
+            } else if (kind == 16) {
+                w = RandomTexts.pick(r, WORDS) + RandomTexts.pick(r, WORDS);
+            } else {
+                w = RandomTexts.pick(r, WORDS);
+            }
+            switch (r.nextInt(6)) {
+                case 0 -> w = w.toUpperCase(java.util.Locale.ROOT);
+                case 1 -> w = w.isEmpty() ? w : Character.toUpperCase(w.charAt(0)) + w.substring(1);
+                default -> {
+                }
+            }
+            b.append(w);
+            b.append(RandomTexts.pick(r, List.of(" ", " ", " ", "-", "  ", "\n", ". ", "'s ", "\u00AD")));
+        }
+        return b.toString();
+    }
+}

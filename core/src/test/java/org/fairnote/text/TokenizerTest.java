@@ -1,0 +1,67 @@
+package org.fairnote.text;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class TokenizerTest {
+
+    private static List<String> terms(String text) {
+        TokenBuffer t = Tokenizer.plain().tokenize(text);
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < t.size(); i++) {
+            out.add(t.term(i) + "@" + t.start(i) + "-" + t.end(i));
+        }
+        return out;
+    }
+
+    @Test
+    void wordsPunctuationAndOffsets() {
+        assertEquals(List.of("do@0-2", "not@3-6", "convey@7-13", "to@14-16", "a&e@17-20", ".@20-21"),
+                terms("Do not convey to A&E."));
+    }
+
+    @Test
+    void hyphensSplitWithoutATokenAndDashesAreFolded() {
+        assertEquals(List.of("attention@0-9", "seeking@10-17"), terms("attention-seeking"));
+        assertEquals(List.of("attention@0-9", "seeking@10-17"), terms("attention\u2011seeking"));
+        assertEquals(List.of("calm@0-4", "-@5-6", "then@7-11"), terms("calm \u2014 then"));
+    }
+
+    @Test
+    void joinersStayInsideWords() {
+        assertEquals(List.of("2.5mg@0-5", "at@6-8", "14.30@9-14", "24/7@15-19", "s.136@20-25", "don't@26-31"),
+                terms("2.5mg at 14.30 24/7 s.136 don\u2019t"));
+        assertEquals(List.of("e.g@0-3", ".@3-4"), terms("e.g."));
+    }
+
+    @Test
+    void foldingKeepsOriginalOffsets() {
+        assertEquals(List.of("cafe@0-4"), terms("Caf\u00E9"));
+        assertEquals(List.of("cafe@0-5"), terms("cafe\u0301"));
+        assertEquals(List.of("manipulative@0-13"), terms("manip\u00ADulative"));
+        assertEquals(List.of("fine@0-3"), terms("\uFB01ne"));
+        assertEquals(List.of("abc@0-3"), terms("\uFF21\uFF22\uFF23"));
+        assertEquals(List.of("'@0-1", "pain@1-5", "'@5-6"), terms("\u2018pain\u2019"));
+    }
+
+    @Test
+    void surrogatePairsStayWholeAndLoneSurrogatesAreSkipped() {
+        List<String> t = terms("a\uD835\uDC00b \uD800 c");
+        assertEquals("a\uD835\uDC1Ab@0-4", t.get(0));
+        assertEquals("c@7-8", t.get(1));
+    }
+
+    @Test
+    void flagsForLinesCapitalsAndNumbers() {
+        TokenBuffer t = Tokenizer.plain().tokenize("PC Jones\n\n12 days");
+        assertTrue(t.has(0, TokenBuffer.ALL_CAPS));
+        assertTrue(t.has(1, TokenBuffer.CAPITALISED));
+        assertTrue(t.has(2, TokenBuffer.NUMBER));
+        assertTrue(t.has(2, TokenBuffer.BLANK_LINE_BEFORE));
+        assertTrue(t.has(3, TokenBuffer.LOWER_START));
+    }
+}
