@@ -99,6 +99,9 @@ public final class SentenceSplitter {
         }
         if (p > 0 && tokens.has(p - 1, TokenBuffer.WORD) && !tokens.has(p, TokenBuffer.SPACE_BEFORE)) {
             int prev = p - 1;
+            if (tokens.has(prev, TokenBuffer.NUMBER) && (prev == 0 || tokens.has(prev, TokenBuffer.NEWLINE_BEFORE))) {
+                return false; // a numbered list item: "1. Review weekly"
+            }
             int len = tokens.termLength(prev);
             if (len == 1 && tokens.has(prev, TokenBuffer.CAPITALISED) && tokens.has(i, TokenBuffer.CAPITALISED)) {
                 return false; // an initial: "J. Smith"

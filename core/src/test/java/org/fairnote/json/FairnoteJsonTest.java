@@ -6,15 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Random;
 import org.fairnote.Screening;
-import org.fairnote.ScreenerTest;
 import org.fairnote.testing.RandomTexts;
+import org.fairnote.testing.TestScreeners;
 import org.junit.jupiter.api.Test;
 
 class FairnoteJsonTest {
 
     @Test
     void fieldNamesAndOrderAreStable() {
-        Screening s = ScreenerTest.SCREENER.screen("Do not convey to ED.");
+        Screening s = TestScreeners.SMALL.screen("Do not convey to ED.");
         String json = FairnoteJson.toJson(s);
         assertTrue(json.startsWith("{\"findings\":[{\"start\":0,\"end\":19,\"text\":\"Do not convey to ED\","
                 + "\"category\":\"CARE_WITHHOLDING\",\"assertion\":\"AFFIRMED\",\"severity\":\"HIGH\","
@@ -29,7 +29,7 @@ class FairnoteJsonTest {
         Random r = new Random(seed);
         for (int i = 0; i < 300; i++) {
             String text = RandomTexts.next(r, 500);
-            Screening s = ScreenerTest.SCREENER.screen(text);
+            Screening s = TestScreeners.SMALL.screen(text);
             String json = FairnoteJson.toJson(s);
             assertEquals(s, FairnoteJson.screeningFromJson(json), () -> RandomTexts.replay(seed, 0, text));
         }
