@@ -42,39 +42,76 @@ public final class Automaton {
     }
 
     private Automaton(Builder b) {
-        nodeCount = b.nodes;
-        capChild = Arrays.copyOf(b.classes[0], nodeCount);
-        numChild = Arrays.copyOf(b.classes[1], nodeCount);
-        anyChild = Arrays.copyOf(b.classes[2], nodeCount);
-        gaps = new int[nodeCount][];
-        accepts = new int[nodeCount][];
-        for (int i = 0; i < nodeCount; i++) {
-            List<int[]> g = b.gaps.get(i);
-            if (g != null) {
-                int[] flat = new int[g.size() * 2];
-                for (int k = 0; k < g.size(); k++) {
-                    flat[2 * k] = g.get(k)[0];
-                    flat[2 * k + 1] = g.get(k)[1];
+        // Number the nodes reachable from the roots: roots first, as ROOT and ANCHORED_ROOT.
+        java.util.Map<Builder.Node, Integer> index = new java.util.IdentityHashMap<>();
+        List<Builder.Node> order = new ArrayList<>();
+        java.util.ArrayDeque<Builder.Node> stack = new java.util.ArrayDeque<>();
+        for (Builder.Node r : List.of(b.root, b.anchoredRoot)) {
+            index.put(r, order.size());
+            order.add(r);
+        }
+        stack.push(b.anchoredRoot);
+        stack.push(b.root);
+        while (!stack.isEmpty()) {
+            Builder.Node n = stack.pop();
+            List<Builder.Node> children = new ArrayList<>(n.edges.values());
+            children.addAll(n.gaps.values());
+            for (Builder.Node c : n.classes) {
+                if (c != null) {
+                    children.add(c);
                 }
-                gaps[i] = flat;
             }
-            List<Integer> a = b.accepts.get(i);
-            if (a != null) {
-                accepts[i] = a.stream().mapToInt(Integer::intValue).distinct().toArray();
+            for (Builder.Node c : children) {
+                if (!index.containsKey(c)) {
+                    index.put(c, order.size());
+                    order.add(c);
+                    stack.push(c);
+                }
             }
         }
-        int capacity = Integer.highestOneBit(Math.max(4, b.edges.size() * 2 + 1) - 1) << 1;
+        nodeCount = order.size();
+        capChild = new int[nodeCount];
+        numChild = new int[nodeCount];
+        anyChild = new int[nodeCount];
+        gaps = new int[nodeCount][];
+        accepts = new int[nodeCount][];
+        int edgeCount = 0;
+        for (Builder.Node n : order) {
+            edgeCount += n.edges.size();
+        }
+        int capacity = Integer.highestOneBit(Math.max(4, edgeCount * 2 + 1) - 1) << 1;
         edgeKeys = new long[capacity];
         edgeTargets = new int[capacity];
         Arrays.fill(edgeTargets, -1);
         edgeMask = capacity - 1;
-        for (var e : b.edges.entrySet()) {
-            int slot = mix(e.getKey()) & edgeMask;
-            while (edgeTargets[slot] >= 0) {
-                slot = (slot + 1) & edgeMask;
+        for (int i = 0; i < nodeCount; i++) {
+            Builder.Node n = order.get(i);
+            capChild[i] = n.classes[0] == null ? -1 : index.get(n.classes[0]);
+            numChild[i] = n.classes[1] == null ? -1 : index.get(n.classes[1]);
+            anyChild[i] = n.classes[2] == null ? -1 : index.get(n.classes[2]);
+            if (!n.gaps.isEmpty()) {
+                int[] flat = new int[n.gaps.size() * 2];
+                int k = 0;
+                for (var g : n.gaps.entrySet()) {
+                    flat[k++] = g.getKey();
+                    flat[k++] = index.get(g.getValue());
+                }
+                gaps[i] = flat;
             }
-            edgeKeys[slot] = e.getKey();
-            edgeTargets[slot] = e.getValue();
+            if (!n.accepts.isEmpty()) {
+                accepts[i] = n.accepts.stream().mapToInt(Integer::intValue).toArray();
+            }
+            for (var e : n.edges.entrySet()) {
+                int kind = e.getKey() >>> 30;
+                int id = e.getKey() & ((1 << 30) - 1);
+                long k = key(i, kind, id);
+                int slot = mix(k) & edgeMask;
+                while (edgeTargets[slot] >= 0) {
+                    slot = (slot + 1) & edgeMask;
+                }
+                edgeKeys[slot] = k;
+                edgeTargets[slot] = index.get(e.getValue());
+            }
         }
     }
 
@@ -224,108 +261,177 @@ public final class Automaton {
             }
         }
         s.addNext(node, start, 0);
+        addGaps(node, start, 0, s);
+    }
+
+    /** A state may wait at each gap's target; consecutive gaps add up. */
+    private void addGaps(int node, int start, int budget, Scratch s) {
         int[] g = gaps[node];
         if (g != null) {
             for (int k = 0; k < g.length; k += 2) {
-                s.addNext(g[k + 1], start, g[k]);
+                s.addNext(g[k + 1], start, budget + g[k]);
+                addGaps(g[k + 1], start, budget + g[k], s);
             }
         }
     }
 
-    /** Builds the trie from atom sequences; ids come from the {@link Vocabulary.Builder}. */
+    /**
+     * Compiles patterns straight from their syntax tree into one deterministic acyclic graph, without
+     * enumerating alternatives: a sequence is compiled right to left onto its continuation, a choice
+     * or an optional item is the union of its options' entry nodes (merging two nodes merges their
+     * children recursively, memoised), a gap is an edge to its continuation that lets a state wait
+     * there. Patterns share prefixes through the roots and suffixes through shared continuations.
+     */
     public static final class Builder {
-        private int nodes = 2;
-        /** Children by token class: capitalised, number, any. */
-        private final int[][] classes = {filled(64), filled(64), filled(64)};
-        private final java.util.Map<Long, Integer> edges = new java.util.HashMap<>();
-        private final java.util.Map<Integer, List<int[]>> gaps = new java.util.HashMap<>();
-        private final java.util.Map<Integer, List<Integer>> accepts = new java.util.HashMap<>();
         private final Vocabulary.Builder vocabulary;
+        private final List<Node> all = new ArrayList<>();
+        private final Node root = new Node();
+        private final Node anchoredRoot = new Node();
+        private final java.util.Map<Long, Node> mergeMemo = new java.util.HashMap<>();
+
+        /** A node under construction. Edge keys are (kind << 30 | id); class edges have their own slots. */
+        private final class Node {
+            final int id = all.size();
+            final java.util.TreeMap<Integer, Node> edges = new java.util.TreeMap<>();
+            final java.util.TreeMap<Integer, Node> gaps = new java.util.TreeMap<>();
+            final Node[] classes = new Node[3];
+            final java.util.TreeSet<Integer> accepts = new java.util.TreeSet<>();
+
+            Node() {
+                all.add(this);
+            }
+        }
 
         public Builder(Vocabulary.Builder vocabulary) {
             this.vocabulary = vocabulary;
         }
 
-        private static int[] filled(int n) {
-            int[] a = new int[n];
-            Arrays.fill(a, -1);
-            return a;
-        }
-
-        private int newNode() {
-            if (nodes == classes[0].length) {
-                for (int k = 0; k < classes.length; k++) {
-                    classes[k] = grow(classes[k], nodes * 2);
-                }
-            }
-            return nodes++;
-        }
-
-        private static int[] grow(int[] a, int n) {
-            int old = a.length;
-            int[] b = Arrays.copyOf(a, n);
-            Arrays.fill(b, old, n, -1);
-            return b;
-        }
-
-        /** Adds every expansion of a pattern, accepting {@code payload} at its end. */
+        /** Adds a pattern, accepting {@code payload} at its end. */
         public void add(Pattern pattern, int payload) {
-            for (List<Atom> seq : PatternExpander.expand(pattern)) {
-                add(seq, pattern.anchored(), payload);
-            }
+            Node end = new Node();
+            end.accepts.add(payload);
+            Node entry = compile(pattern.body(), end);
+            registerAdjacentWords(pattern.body());
+            Node target = pattern.anchored() ? anchoredRoot : root;
+            mergeInto(target, entry);
         }
 
-        void add(List<Atom> seq, boolean anchored, int payload) {
-            int node = anchored ? ANCHORED_ROOT : ROOT;
-            Atom previous = null;
-            for (Atom a : seq) {
-                if (previous != null) {
-                    vocabulary.adjacent(previous, a);
+        private Node compile(PatternItem item, Node next) {
+            if (item instanceof PatternItem.Sequence seq) {
+                Node n = next;
+                for (int i = seq.items().size() - 1; i >= 0; i--) {
+                    n = compile(seq.items().get(i), n);
                 }
-                node = switch (a.kind()) {
-                    case WORD -> child(node, KIND_TERM, vocabulary.word(a.text()));
-                    case PUNCT -> child(node, KIND_TERM, vocabulary.punct(a.text().charAt(0)));
-                    case STEM -> child(node, KIND_STEM, vocabulary.inflected(a.text()));
-                    case EXACT -> child(node, KIND_EXACT, vocabulary.exact(a.text()));
-                    case CAP -> classChild(0, node);
-                    case NUM -> classChild(1, node);
-                    case ANY -> classChild(2, node);
-                    case GAP -> gapChild(node, a.gap());
-                };
-                previous = a.kind() == Atom.Kind.GAP || a.kind() == Atom.Kind.ANY ? null : a;
+                return n;
+            } else if (item instanceof PatternItem.Choice choice) {
+                Node merged = null;
+                for (PatternItem.Sequence option : choice.options()) {
+                    Node entry = compile(option, next);
+                    merged = merged == null ? entry : merge(merged, entry);
+                }
+                return merged;
+            } else if (item instanceof PatternItem.Optional opt) {
+                return merge(compile(opt.body(), next), next);
+            } else if (item instanceof PatternItem.Gap gap) {
+                Node n = next;
+                if (gap.max() > gap.min()) {
+                    Node g = new Node();
+                    g.gaps.put(gap.max() - gap.min(), next);
+                    n = g;
+                }
+                for (int i = 0; i < gap.min(); i++) {
+                    Node a = new Node();
+                    a.classes[2] = n;
+                    n = a;
+                }
+                return n;
             }
-            accepts.computeIfAbsent(node, k -> new ArrayList<>()).add(payload);
+            Node n = new Node();
+            if (item instanceof PatternItem.Word w) {
+                int key = w.inflected() ? edgeKey(KIND_STEM, vocabulary.inflected(w.term()))
+                        : edgeKey(KIND_TERM, vocabulary.word(w.term()));
+                n.edges.put(key, next);
+            } else if (item instanceof PatternItem.Exact e) {
+                n.edges.put(edgeKey(KIND_EXACT, vocabulary.exact(e.surface())), next);
+            } else if (item instanceof PatternItem.Punct p) {
+                n.edges.put(edgeKey(KIND_TERM, vocabulary.punct(p.c())), next);
+            } else if (item instanceof PatternItem.Capitalised) {
+                n.classes[0] = next;
+            } else if (item instanceof PatternItem.Number) {
+                n.classes[1] = next;
+            } else {
+                throw new IllegalStateException("unknown item " + item);
+            }
+            return n;
         }
 
-        private int child(int node, int kind, int id) {
-            long k = key(node, kind, id);
-            Integer c = edges.get(k);
-            if (c == null) {
-                c = newNode();
-                edges.put(k, c);
-            }
-            return c;
+        private static int edgeKey(int kind, int id) {
+            return (kind << 30) | id;
         }
 
-        private int classChild(int which, int node) {
-            if (classes[which][node] < 0) {
-                int c = newNode();
-                classes[which][node] = c;
-                return c;
+        /** A node that behaves as both {@code a} and {@code b}. */
+        private Node merge(Node a, Node b) {
+            if (a == b) {
+                return a;
             }
-            return classes[which][node];
+            long key = a.id < b.id ? ((long) a.id << 32) | b.id : ((long) b.id << 32) | a.id;
+            Node memo = mergeMemo.get(key);
+            if (memo != null) {
+                return memo;
+            }
+            Node m = new Node();
+            mergeMemo.put(key, m);
+            mergeInto(m, a);
+            mergeInto(m, b);
+            return m;
         }
 
-        private int gapChild(int node, int max) {
-            List<int[]> list = gaps.computeIfAbsent(node, k -> new ArrayList<>());
-            for (int[] g : list) {
-                if (g[0] == max) {
-                    return g[1];
+        /** Adds everything {@code from} does to {@code into}, merging children on shared labels. */
+        private void mergeInto(Node into, Node from) {
+            for (var e : from.edges.entrySet()) {
+                into.edges.merge(e.getKey(), e.getValue(), this::merge);
+            }
+            for (var g : from.gaps.entrySet()) {
+                into.gaps.merge(g.getKey(), g.getValue(), this::merge);
+            }
+            for (int c = 0; c < 3; c++) {
+                if (from.classes[c] != null) {
+                    into.classes[c] = into.classes[c] == null ? from.classes[c] : merge(into.classes[c], from.classes[c]);
                 }
             }
-            int c = newNode();
-            list.add(new int[] {max, c});
-            return c;
+            into.accepts.addAll(from.accepts);
+        }
+
+        /** Registers joined forms ("attentionseeking") of every pair of words that can be adjacent. */
+        private void registerAdjacentWords(PatternItem.Sequence body) {
+            List<PatternItem> items = body.items();
+            for (int i = 0; i + 1 < items.size(); i++) {
+                List<Atom> last = edgeWords(items.get(i), false);
+                List<Atom> first = edgeWords(items.get(i + 1), true);
+                if (last.size() * first.size() > 400) {
+                    continue;
+                }
+                for (Atom a : last) {
+                    for (Atom b : first) {
+                        vocabulary.adjacent(a, b);
+                    }
+                }
+            }
+        }
+
+        /** The words an item can start (or end) with, ignoring optional and nested structure beyond one level. */
+        private static List<Atom> edgeWords(PatternItem item, boolean first) {
+            List<Atom> out = new ArrayList<>();
+            if (item instanceof PatternItem.Word w) {
+                out.add(Atom.of(w.inflected() ? Atom.Kind.STEM : Atom.Kind.WORD, w.term()));
+            } else if (item instanceof PatternItem.Sequence s && !s.items().isEmpty()) {
+                out.addAll(edgeWords(s.items().get(first ? 0 : s.items().size() - 1), first));
+            } else if (item instanceof PatternItem.Choice c) {
+                for (PatternItem.Sequence o : c.options()) {
+                    out.addAll(edgeWords(o, first));
+                }
+            }
+            return out;
         }
 
         public Automaton build() {

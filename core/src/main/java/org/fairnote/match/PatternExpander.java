@@ -19,7 +19,7 @@ import org.fairnote.match.PatternItem.Word;
  */
 public final class PatternExpander {
     /** Most sequences one pattern may expand to; beyond this the pattern is rejected as too broad. */
-    public static final int MAX_EXPANSIONS = 4096;
+    public static final int MAX_EXPANSIONS = 50_000;
 
     private PatternExpander() {
     }
@@ -34,24 +34,84 @@ public final class PatternExpander {
         return out;
     }
 
-    /** Rejects a pattern that could match nothing meaningful: empty, all gaps/classes, edge gaps. */
+    /**
+     * Rejects a pattern that could match nothing meaningful: one that can match an empty sequence,
+     * one with an alternative made only of gaps and token classes (it would match almost every
+     * token), or one that starts or ends with a gap. Works on the syntax tree, so a pattern with
+     * very many alternatives is checked without enumerating them.
+     */
     static void validate(Pattern pattern, boolean requireWord) {
-        for (List<Atom> seq : expand(pattern)) {
-            if (seq.isEmpty()) {
-                throw new PatternSyntaxException(pattern.source(), -1, "can match an empty sequence");
-            }
-            if (seq.stream().noneMatch(a -> a.isLexical() || !requireWord && a.kind() == Atom.Kind.PUNCT)) {
-                throw new PatternSyntaxException(pattern.source(), -1,
-                        "would match almost every token: every alternative needs at least one word");
-            }
-            Atom first = seq.get(0);
-            Atom last = seq.get(seq.size() - 1);
-            if (first.kind() == Atom.Kind.GAP || first.kind() == Atom.Kind.ANY
-                    || last.kind() == Atom.Kind.GAP || last.kind() == Atom.Kind.ANY) {
-                throw new PatternSyntaxException(pattern.source(), -1,
-                        "a gap at the start or end of a pattern means nothing; remove it");
-            }
+        PatternItem body = pattern.body();
+        if (mayBeEmpty(body)) {
+            throw new PatternSyntaxException(pattern.source(), -1, "can match an empty sequence");
         }
+        if (minWords(body, requireWord) == 0) {
+            throw new PatternSyntaxException(pattern.source(), -1,
+                    "would match almost every token: every alternative needs at least one word");
+        }
+        if (edgeIsGap(body, true) || edgeIsGap(body, false)) {
+            throw new PatternSyntaxException(pattern.source(), -1,
+                    "a gap at the start or end of a pattern means nothing; remove it");
+        }
+    }
+
+    private static boolean mayBeEmpty(PatternItem item) {
+        if (item instanceof Sequence s) {
+            return s.items().stream().allMatch(PatternExpander::mayBeEmpty);
+        } else if (item instanceof Choice c) {
+            return c.options().stream().anyMatch(PatternExpander::mayBeEmpty);
+        } else if (item instanceof Optional) {
+            return true;
+        } else if (item instanceof Gap g) {
+            return g.min() == 0;
+        }
+        return false;
+    }
+
+    /** The fewest word items on any path through the item. */
+    private static int minWords(PatternItem item, boolean requireWord) {
+        if (item instanceof Word || item instanceof Exact) {
+            return 1;
+        } else if (item instanceof Punct) {
+            return requireWord ? 0 : 1;
+        } else if (item instanceof Sequence s) {
+            int sum = 0;
+            for (PatternItem i : s.items()) {
+                sum += minWords(i, requireWord);
+            }
+            return sum;
+        } else if (item instanceof Choice c) {
+            int min = Integer.MAX_VALUE;
+            for (Sequence o : c.options()) {
+                min = Math.min(min, minWords(o, requireWord));
+            }
+            return min;
+        }
+        return 0;
+    }
+
+    /** Can the first (or last) token of a match be consumed by a gap? */
+    private static boolean edgeIsGap(PatternItem item, boolean first) {
+        if (item instanceof Gap) {
+            return true;
+        } else if (item instanceof Sequence s) {
+            List<PatternItem> items = s.items();
+            for (int k = 0; k < items.size(); k++) {
+                PatternItem i = items.get(first ? k : items.size() - 1 - k);
+                if (edgeIsGap(i, first)) {
+                    return true;
+                }
+                if (!mayBeEmpty(i)) {
+                    return false;
+                }
+            }
+            return false;
+        } else if (item instanceof Choice c) {
+            return c.options().stream().anyMatch(o -> edgeIsGap(o, first));
+        } else if (item instanceof Optional o) {
+            return edgeIsGap(o.body(), first);
+        }
+        return false;
     }
 
     private static List<List<Atom>> expand(Sequence seq, String source) {
@@ -128,7 +188,7 @@ public final class PatternExpander {
                 }
                 if (!out.isEmpty() && out.get(out.size() - 1).kind() == Atom.Kind.GAP) {
                     Atom prev = out.remove(out.size() - 1);
-                    out.add(new Atom(Atom.Kind.GAP, "", Math.min(PatternParser.MAX_GAP, prev.gap() + a.gap())));
+                    out.add(new Atom(Atom.Kind.GAP, "", prev.gap() + a.gap()));
                     continue;
                 }
             }
