@@ -221,6 +221,15 @@ public final class Screener {
         return new Screening(new ScreeningRun(this, text).run(false), versions, text.length());
     }
 
+    /**
+     * Explains a screening: every unmerged finding with the context rule or section that set its
+     * assertion (Presidio-style decision trace), for debugging lexicons and for people who ask why.
+     */
+    public List<Explanation> explain(CharSequence text) {
+        Objects.requireNonNull(text, "text to explain must not be null");
+        return new ScreeningRun(this, text).explain();
+    }
+
     /** The lexicon entries in use (after disabling). */
     public List<LexiconEntry> entries() {
         return entries;

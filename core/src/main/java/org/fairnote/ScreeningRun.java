@@ -35,6 +35,8 @@ final class ScreeningRun implements Automaton.Sink {
     /** Section matches of the current sentence. */
     private int sectionMatch = -1;
     private int sectionMatchEnd;
+    /** When explaining: the rule that set each finding's assertion. */
+    private java.util.IdentityHashMap<Finding, String> assertionRules;
 
     ScreeningRun(Screener screener, CharSequence text) {
         this.screener = screener;
@@ -157,9 +159,27 @@ final class ScreeningRun implements Automaton.Sink {
                     sectionDecision(section, entry.category()));
             int cs = tokens.start(s);
             int ce = tokens.end(e - 1);
-            out.add(new Finding(cs, ce, text.subSequence(cs, ce).toString(), entry.category(), d.assertion(),
-                    entry.severity(), 1.0, entry.id(), Source.LEXICON, entry.explanation(), entry.suggestion()));
+            record(out, new Finding(cs, ce, text.subSequence(cs, ce).toString(), entry.category(), d.assertion(),
+                    entry.severity(), 1.0, entry.id(), Source.LEXICON, entry.explanation(), entry.suggestion()), d);
         }
+    }
+
+    private void record(List<Finding> out, Finding f, AssertionResolver.Decision d) {
+        out.add(f);
+        if (assertionRules != null) {
+            assertionRules.put(f, d.ruleId());
+        }
+    }
+
+    /** Unmerged findings, each with the rule that set its assertion. */
+    List<Explanation> explain() {
+        assertionRules = new java.util.IdentityHashMap<>();
+        List<Finding> findings = run(false);
+        List<Explanation> out = new ArrayList<>(findings.size());
+        for (Finding f : findings) {
+            out.add(new Explanation(f, assertionRules.get(f)));
+        }
+        return out;
     }
 
     private AssertionResolver.Decision sectionDecision(int section, Category category) {
@@ -260,9 +280,9 @@ final class ScreeningRun implements Automaton.Sink {
                     sectionDecision(section, p.category()));
             String explanation = "A trained model found wording that reads as " + describe(p.category())
                     + " (probability " + String.format(java.util.Locale.ROOT, "%.2f", p.confidence()) + ").";
-            out.add(new Finding(p.start(), p.end(), text.subSequence(p.start(), p.end()).toString(), p.category(),
+            record(out, new Finding(p.start(), p.end(), text.subSequence(p.start(), p.end()).toString(), p.category(),
                     d.assertion(), Severity.MEDIUM, p.confidence(), p.label(), Source.MODEL, explanation,
-                    "Describe what happened and what the person needs, in neutral terms."));
+                    "Describe what happened and what the person needs, in neutral terms."), d);
         }
     }
 

@@ -116,4 +116,14 @@ class ScreenerTest {
                     () -> Screener.builder().addLexicon(new Lexicon("l", "1", List.of(e))).build(), p);
         }
     }
+
+    @Test
+    void explainNamesTheRuleThatSetTheAssertion() {
+        List<Explanation> e = SCREENER.explain("She is not attention-seeking. Do not convey to ED.");
+        assertEquals(2, e.size(), e::toString);
+        assertEquals("NEG-not", e.get(0).assertionRule());
+        assertEquals(Assertion.NEGATED, e.get(0).finding().assertion());
+        assertEquals(null, e.get(1).assertionRule());
+        assertTrue(e.get(0).describe().contains("because of NEG-not"), e.get(0).describe());
+    }
 }

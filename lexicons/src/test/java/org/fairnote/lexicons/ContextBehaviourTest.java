@@ -1,0 +1,78 @@
+package org.fairnote.lexicons;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.fairnote.Assertion;
+import org.fairnote.Category;
+import org.fairnote.Finding;
+import org.fairnote.Screener;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.api.Test;
+
+/** The category-aware behaviours of the context engine, on the full default screener. */
+class ContextBehaviourTest {
+    private static final Screener SCREENER = Screener.createDefault();
+
+    private static List<Finding> of(String text, Category category) {
+        return SCREENER.screen(text).findings().stream().filter(f -> f.category() == category).toList();
+    }
+
+    @Test
+    void aConditionalThreatStaysAnAffirmedThreat() {
+        List<Finding> f = of("If she calls again she will be arrested.", Category.SANCTION_OR_THREAT);
+        assertFalse(f.isEmpty(), "no threat found");
+        assertTrue(f.stream().allMatch(Finding::isFlag), f::toString);
+    }
+
+    @Test
+    void aNegatedInstructionThatIsTheWithholdingStaysAffirmed() {
+        for (String text : List.of("She is not to be conveyed.", "Crisis team: do not attend.",
+                "Staff should not engage with her when she rings.")) {
+            List<Finding> f = of(text, Category.CARE_WITHHOLDING);
+            assertFalse(f.isEmpty(), () -> "no withholding found in: " + text);
+            assertTrue(f.stream().allMatch(Finding::isFlag), () -> text + " -> " + f);
+        }
+    }
+
+    @Test
+    void aTermQuotedToRejectItIsReported() {
+        List<Finding> f = of("Joe asked that 'frequent flyer' is never used.", Category.STIGMATISING_LANGUAGE);
+        assertFalse(f.isEmpty(), "the quoted term should still be found");
+        assertTrue(f.stream().noneMatch(Finding::isFlag), f::toString);
+        assertEquals(Assertion.REPORTED, f.get(0).assertion());
+    }
+
+    @Test
+    void presentingComplaintIsNotPolice() {
+        assertTrue(of("PC: low mood and poor sleep for two weeks.", Category.POLICE_IN_CARE).isEmpty());
+        assertTrue(of("PC - thoughts of self-harm.", Category.POLICE_IN_CARE).isEmpty());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "She is not attention-seeking.|STIGMATISING_LANGUAGE|NEGATED",
+        "She told me a nurse called her a time waster.|STIGMATISING_LANGUAGE|REPORTED",
+        "She said staff had called her manipulative.|STIGMATISING_LANGUAGE|REPORTED",
+        "Previously under SIM; this ended in 2022.|POLICE_IN_CARE|HISTORICAL",
+        "There is no police involvement in her care plan.|POLICE_IN_CARE|NEGATED",
+        "No evidence of drug-seeking behaviour.|STIGMATISING_LANGUAGE|NEGATED",
+    })
+    void triggerFamilies(String text, Category category, Assertion expected) {
+        List<Finding> f = of(text, category);
+        assertFalse(f.isEmpty(), () -> "nothing of " + category + " found in: " + text);
+        assertTrue(f.stream().allMatch(x -> x.assertion() == expected), () -> text + " -> " + f);
+    }
+
+    @Test
+    void aPreviousPlanSectionMakesItsInstructionsHistorical() {
+        String note = "Previous plan (no longer in use):\nDo not convey to ED.\n\nCurrent plan:\nDo not convey to ED.";
+        List<Finding> f = of(note, Category.CARE_WITHHOLDING);
+        assertEquals(2, f.size(), f::toString);
+        assertEquals(Assertion.HISTORICAL, f.get(0).assertion());
+        assertEquals(Assertion.AFFIRMED, f.get(1).assertion());
+    }
+}
