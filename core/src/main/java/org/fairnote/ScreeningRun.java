@@ -17,7 +17,7 @@ import org.fairnote.text.TokenBuffer;
  * add model predictions, merge. Holds the per-call buffers; never shared between threads.
  */
 final class ScreeningRun implements Automaton.Sink {
-    private static final int MAX_HEADING_TOKENS = 8;
+    private static final int MAX_HEADING_TOKENS = 12;
 
     private static final Comparator<Finding> ORDER = Comparator.comparingInt(Finding::start)
             .thenComparingInt(Finding::end).thenComparing(Finding::category).thenComparing(Finding::ruleId);
@@ -301,7 +301,8 @@ final class ScreeningRun implements Automaton.Sink {
      * longest, supplies rule, assertion, explanation and suggestion; severity and confidence are the
      * highest of the group.
      */
-    static List<Finding> merge(List<Finding> sorted) {
+    static List<Finding> merge(List<Finding> all) {
+        List<Finding> sorted = withoutModelDuplicates(all);
         List<Finding> out = new ArrayList<>(sorted.size());
         boolean[] used = new boolean[sorted.size()];
         for (int i = 0; i < sorted.size(); i++) {
@@ -340,6 +341,36 @@ final class ScreeningRun implements Automaton.Sink {
             }
         }
         return out;
+    }
+
+    /**
+     * Drops model findings that overlap a lexicon finding of the same category: the lexicon's span
+     * is the precise one, and a clause-long model span would otherwise swallow it.
+     */
+    private static List<Finding> withoutModelDuplicates(List<Finding> sorted) {
+        List<Finding> kept = null;
+        for (int i = 0; i < sorted.size(); i++) {
+            Finding f = sorted.get(i);
+            boolean duplicate = f.source() == Source.MODEL && overlapsLexicon(sorted, f);
+            if (duplicate && kept == null) {
+                kept = new ArrayList<>(sorted.subList(0, i));
+            } else if (!duplicate && kept != null) {
+                kept.add(f);
+            }
+        }
+        return kept == null ? sorted : kept;
+    }
+
+    private static boolean overlapsLexicon(List<Finding> sorted, Finding model) {
+        for (Finding f : sorted) {
+            if (f.start() >= model.end()) {
+                break;
+            }
+            if (f.source() == Source.LEXICON && f.category() == model.category() && f.end() > model.start()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String spanText(List<Finding> sorted, int i, int start, int end, Finding primary) {

@@ -6,9 +6,11 @@ import org.fairnote.Assertion;
 import org.fairnote.Category;
 
 /**
- * Decides a target's assertion from the triggers of its sentence and the section it is in: an
- * applicable negation wins, else the nearest applicable trigger (ties: reported, hypothetical,
- * historical), then the section's default, then {@link Assertion#AFFIRMED}. Triggers inside the target are ignored, so
+ * Decides a target's assertion from the triggers of its sentence and the section it is in: a
+ * target inside quotation marks is a mention and takes the enclosing rule's assertion ("Jo asked
+ * that 'frequent flyer' is never used" is reported, not negated); else an applicable negation
+ * wins, else the nearest applicable trigger (ties: reported, hypothetical, historical), then the
+ * section's default, then {@link Assertion#AFFIRMED}. Triggers inside the target are ignored, so
  * an entry that contains its own negation ("not to be conveyed") stays affirmed. Immutable.
  */
 public final class AssertionResolver {
@@ -86,8 +88,7 @@ public final class AssertionResolver {
             } else {
                 continue;
             }
-            if (best < 0 || outranks(rule.assertion(), distance, rules.get(triggers.rule[best]).assertion(),
-                    bestDistance)) {
+            if (best < 0 || outranks(rule, distance, rules.get(triggers.rule[best]), bestDistance)) {
                 best = k;
                 bestDistance = distance;
             }
@@ -126,14 +127,22 @@ public final class AssertionResolver {
         return false;
     }
 
-    /** Negation wins over the other assertions; otherwise the nearer trigger, then precedence. */
-    private static boolean outranks(Assertion a, int distance, Assertion b, int bestDistance) {
-        boolean aNeg = a == Assertion.NEGATED;
-        boolean bNeg = b == Assertion.NEGATED;
-        if (aNeg != bNeg) {
-            return aNeg;
+    /** Quotation first, then negation; otherwise the nearer trigger, then precedence. */
+    private static boolean outranks(ContextRule a, int distance, ContextRule b, int bestDistance) {
+        int rankA = rank(a);
+        int rankB = rank(b);
+        if (rankA != rankB) {
+            return rankA < rankB;
         }
-        return distance < bestDistance || distance == bestDistance && precedence(a) < precedence(b);
+        return distance < bestDistance
+                || distance == bestDistance && precedence(a.assertion()) < precedence(b.assertion());
+    }
+
+    private static int rank(ContextRule rule) {
+        if (rule.direction() == Direction.ENCLOSING) {
+            return 0;
+        }
+        return rule.assertion() == Assertion.NEGATED ? 1 : 2;
     }
 
     private static int precedence(Assertion a) {
