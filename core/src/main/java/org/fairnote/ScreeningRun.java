@@ -95,7 +95,7 @@ final class ScreeningRun implements Automaton.Sink {
             if (entryMatchCount == 0 && (predictions == null || predictions[k] == null)) {
                 continue;
             }
-            triggers.prune();
+            screener.resolver.prune(triggers);
             addEntryFindings(section, out);
             if (predictions != null && predictions[k] != null) {
                 addModelFindings(predictions[k], from, to, section, out);

@@ -43,6 +43,7 @@ public final class FairnoteCli implements Callable<Integer> {
         cl.addSubcommand("explain", new ExplainCommand(ctx));
         cl.addSubcommand("eval", new EvalCommand(ctx));
         cl.addSubcommand("eval-context", new EvalContextCommand(ctx));
+        cl.addSubcommand("train", new TrainCommand());
         CommandLine lexicon = new CommandLine(new LexiconCommand(ctx));
         lexicon.addSubcommand("list", new LexiconListCommand(ctx));
         lexicon.addSubcommand("show", new LexiconShowCommand(ctx));

@@ -27,18 +27,26 @@ public final class AssertionResolver {
 
     private final List<ContextRule> rules;
     private final Decision[] decisions;
+    private final boolean[] pseudo;
 
     public AssertionResolver(List<ContextRule> rules) {
         this.rules = ImmutableList.copyOf(rules);
         this.decisions = new Decision[this.rules.size()];
+        this.pseudo = new boolean[this.rules.size()];
         for (int i = 0; i < decisions.length; i++) {
             ContextRule r = this.rules.get(i);
             decisions[i] = new Decision(r.assertion(), r.id());
+            pseudo[i] = r.direction() == Direction.PSEUDO;
         }
     }
 
     public List<ContextRule> rules() {
         return rules;
+    }
+
+    /** Drops triggers hidden by longer ones; on equal spans a pseudo-trigger hides the other. */
+    public void prune(TriggerMatches triggers) {
+        triggers.prune(pseudo);
     }
 
     /**

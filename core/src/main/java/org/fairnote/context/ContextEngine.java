@@ -71,7 +71,7 @@ public final class ContextEngine {
         }
         TriggerMatches triggers = new TriggerMatches();
         automaton.match(tokens, from, to, new Automaton.Scratch(), (payload, ms, me) -> triggers.add(payload, ms, me));
-        triggers.prune();
+        resolver.prune(triggers);
         return resolver.resolve(triggers, s, e, category, null);
     }
 

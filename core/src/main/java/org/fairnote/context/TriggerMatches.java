@@ -50,13 +50,18 @@ public final class TriggerMatches {
 
     /**
      * Longest match wins: a trigger strictly inside another trigger's span is dropped ("no" inside
-     * "no longer"), unless the hiding trigger overlaps the target (see {@link #isLiveFor}).
+     * "no longer"), unless the hiding trigger overlaps the target (see {@link #isLiveFor}). Of two
+     * triggers on the same span, one whose rule {@code winsTies} hides the other ("staff feel" as a
+     * pseudo-trigger over the reporting trigger "@Cap feel").
      */
-    public void prune() {
+    void prune(boolean[] winsTies) {
         for (int i = 0; i < size; i++) {
             for (int j = 0; j < size; j++) {
-                if (i != j && live[j] && start[j] <= start[i] && end[i] <= end[j]
-                        && (end[j] - start[j]) > (end[i] - start[i])) {
+                if (i == j || !live[j] || start[j] > start[i] || end[i] > end[j]) {
+                    continue;
+                }
+                int longer = (end[j] - start[j]) - (end[i] - start[i]);
+                if (longer > 0 || longer == 0 && winsTies[rule[j]] && !winsTies[rule[i]]) {
                     live[i] = false;
                     hiddenBy[i] = j;
                     break;
