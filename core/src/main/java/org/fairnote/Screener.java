@@ -67,6 +67,9 @@ public final class Screener {
     final int[][] unlessCues;
     final int cueCount;
     final AssertionResolver resolver;
+    /** Per-thread reusable buffers: the screener itself stays immutable and shareable. */
+    private final ThreadLocal<ScreeningRun.Workspace> workspaces =
+            ThreadLocal.withInitial(() -> new ScreeningRun.Workspace(this));
     final List<SectionRule> sections;
     final AssertionResolver.Decision[] sectionDecisions;
     final SpanClassifier classifier;
@@ -209,7 +212,7 @@ public final class Screener {
      */
     public Screening screen(CharSequence text) {
         Objects.requireNonNull(text, "text to screen must not be null");
-        return new Screening(new ScreeningRun(this, text).run(true), versions, text.length());
+        return new Screening(run(text, true), versions, text.length());
     }
 
     /**
@@ -218,7 +221,7 @@ public final class Screener {
      */
     public Screening screenUnmerged(CharSequence text) {
         Objects.requireNonNull(text, "text to screen must not be null");
-        return new Screening(new ScreeningRun(this, text).run(false), versions, text.length());
+        return new Screening(run(text, false), versions, text.length());
     }
 
     /**
@@ -227,7 +230,25 @@ public final class Screener {
      */
     public List<Explanation> explain(CharSequence text) {
         Objects.requireNonNull(text, "text to explain must not be null");
-        return new ScreeningRun(this, text).explain();
+        ScreeningRun.Workspace workspace = new ScreeningRun.Workspace(this);
+        return new ScreeningRun(this, text, workspace).explain();
+    }
+
+    private List<Finding> run(CharSequence text, boolean merge) {
+        ScreeningRun.Workspace workspace = workspaces.get();
+        if (workspace.inUse) {
+            // Re-entered from this thread (a classifier that screens): use fresh buffers.
+            return new ScreeningRun(this, text, new ScreeningRun.Workspace(this)).run(merge);
+        }
+        workspace.inUse = true;
+        try {
+            return new ScreeningRun(this, text, workspace).run(merge);
+        } finally {
+            workspace.inUse = false;
+            if (!workspace.worthKeeping()) {
+                workspaces.remove();
+            }
+        }
     }
 
     /** The lexicon entries in use (after disabling). */

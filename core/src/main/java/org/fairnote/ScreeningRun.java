@@ -10,6 +10,7 @@ import org.fairnote.lexicon.LexiconEntry;
 import org.fairnote.match.Automaton;
 import org.fairnote.spi.AnalyzedText;
 import org.fairnote.spi.SpanClassifier;
+import org.fairnote.text.TermResolver;
 import org.fairnote.text.TokenBuffer;
 
 /**
@@ -22,14 +23,43 @@ final class ScreeningRun implements Automaton.Sink {
     private static final Comparator<Finding> ORDER = Comparator.comparingInt(Finding::start)
             .thenComparingInt(Finding::end).thenComparing(Finding::category).thenComparing(Finding::ruleId);
 
+    /** Above this many tokens a call's buffers are not kept for the thread's next call. */
+    private static final int RETAINED_TOKEN_LIMIT = 1 << 16;
+
+    /**
+     * The buffers one thread reuses from call to call, so that screening a note allocates little
+     * more than its findings. Held per screener in a {@link ThreadLocal}; never shared.
+     */
+    static final class Workspace {
+        final TokenBuffer tokens = new TokenBuffer(2048);
+        final TriggerMatches triggers = new TriggerMatches();
+        final Automaton.Scratch scratch = new Automaton.Scratch();
+        final TermResolver.Scratch termScratch;
+        final int[] cueSeenIn;
+        int[] entryMatches = new int[24];
+        /** Sentence stamps of earlier calls are all below this. */
+        int stampBase;
+        boolean inUse;
+
+        Workspace(Screener screener) {
+            this.termScratch = screener.vocabulary.newScratch();
+            this.cueSeenIn = new int[screener.cueCount];
+        }
+
+        boolean worthKeeping() {
+            return tokens.capacity() <= RETAINED_TOKEN_LIMIT;
+        }
+    }
+
     private final Screener screener;
     private final CharSequence text;
+    private final Workspace workspace;
     private final TokenBuffer tokens;
-    private final TriggerMatches triggers = new TriggerMatches();
+    private final TriggerMatches triggers;
     /** Entry matches of the current sentence: entry index, start token, end token. */
-    private int[] entryMatches = new int[24];
+    private int[] entryMatches;
     private int entryMatchCount;
-    /** Per cue id, the sentence number (+1) it last matched in. */
+    /** Per cue id, the stamp of the sentence it last matched in. */
     private final int[] cueSeenIn;
     private int sentenceStamp;
     /** Section matches of the current sentence. */
@@ -38,11 +68,14 @@ final class ScreeningRun implements Automaton.Sink {
     /** When explaining: the rule that set each finding's assertion. */
     private java.util.IdentityHashMap<Finding, String> assertionRules;
 
-    ScreeningRun(Screener screener, CharSequence text) {
+    ScreeningRun(Screener screener, CharSequence text, Workspace workspace) {
         this.screener = screener;
         this.text = text;
-        this.tokens = new TokenBuffer(text.length());
-        this.cueSeenIn = new int[screener.cueCount];
+        this.workspace = workspace;
+        this.tokens = workspace.tokens;
+        this.triggers = workspace.triggers;
+        this.entryMatches = workspace.entryMatches;
+        this.cueSeenIn = workspace.cueSeenIn;
     }
 
     @Override
@@ -52,6 +85,7 @@ final class ScreeningRun implements Automaton.Sink {
             case Screener.KIND_ENTRY -> {
                 if (entryMatchCount * 3 == entryMatches.length) {
                     entryMatches = Arrays.copyOf(entryMatches, entryMatches.length * 2);
+                    workspace.entryMatches = entryMatches;
                 }
                 entryMatches[entryMatchCount * 3] = index;
                 entryMatches[entryMatchCount * 3 + 1] = start;
@@ -74,11 +108,17 @@ final class ScreeningRun implements Automaton.Sink {
         if (text.length() == 0) {
             return List.of();
         }
-        screener.tokenizer.tokenize(text, tokens, screener.vocabulary.newScratch());
+        screener.tokenizer.tokenize(text, tokens, workspace.termScratch);
         int[] sentences = screener.splitter.split(text, tokens);
         int sentenceCount = sentences.length - 1;
         List<SpanClassifier.Prediction>[] predictions = predictionsBySentence(sentences);
-        Automaton.Scratch scratch = new Automaton.Scratch();
+        Automaton.Scratch scratch = workspace.scratch;
+        if (workspace.stampBase > Integer.MAX_VALUE - sentenceCount - 1) {
+            Arrays.fill(cueSeenIn, 0);
+            workspace.stampBase = 0;
+        }
+        int stampBase = workspace.stampBase;
+        workspace.stampBase += sentenceCount + 1;
         List<Finding> out = new ArrayList<>();
         int section = -1;
         for (int k = 0; k < sentenceCount; k++) {
@@ -87,7 +127,7 @@ final class ScreeningRun implements Automaton.Sink {
             triggers.clear();
             entryMatchCount = 0;
             sectionMatch = -1;
-            sentenceStamp = k + 1;
+            sentenceStamp = stampBase + k + 1;
             screener.automaton.match(tokens, from, to, scratch, this);
             if (isHeading(from, to)) {
                 section = sectionMatch >= 0 && headingMatchIsWholeTitle(from, to) ? sectionMatch : -1;

@@ -27,6 +27,8 @@ public final class Automaton {
     private final long[] edgeKeys;
     private final int[] edgeTargets;
     private final int edgeMask;
+    /** Per node: bit (1 << kind) set when the node has an edge of that kind, to skip useless probes. */
+    private final byte[] edgeKinds;
     private final int[] capChild;
     private final int[] numChild;
     private final int[] anyChild;
@@ -70,6 +72,7 @@ public final class Automaton {
             }
         }
         nodeCount = order.size();
+        edgeKinds = new byte[nodeCount];
         capChild = new int[nodeCount];
         numChild = new int[nodeCount];
         anyChild = new int[nodeCount];
@@ -104,6 +107,7 @@ public final class Automaton {
             for (var e : n.edges.entrySet()) {
                 int kind = e.getKey() >>> 30;
                 int id = e.getKey() & ((1 << 30) - 1);
+                edgeKinds[i] |= (byte) (1 << kind);
                 long k = key(i, kind, id);
                 int slot = mix(k) & edgeMask;
                 while (edgeTargets[slot] >= 0) {
@@ -215,25 +219,32 @@ public final class Automaton {
     }
 
     private void step(int node, int start, int budget, TokenBuffer tokens, int i, Scratch s, Sink sink) {
-        int t = tokens.termId(i);
-        if (t >= 0) {
-            int c = edge(node, KIND_TERM, t);
-            if (c >= 0) {
-                arrive(c, start, i + 1, s, sink);
+        int kinds = edgeKinds[node];
+        if ((kinds & (1 << KIND_TERM)) != 0) {
+            int t = tokens.termId(i);
+            if (t >= 0) {
+                int c = edge(node, KIND_TERM, t);
+                if (c >= 0) {
+                    arrive(c, start, i + 1, s, sink);
+                }
             }
         }
-        int st = tokens.stemId(i);
-        if (st >= 0) {
-            int c = edge(node, KIND_STEM, st);
-            if (c >= 0) {
-                arrive(c, start, i + 1, s, sink);
+        if ((kinds & (1 << KIND_STEM)) != 0) {
+            int st = tokens.stemId(i);
+            if (st >= 0) {
+                int c = edge(node, KIND_STEM, st);
+                if (c >= 0) {
+                    arrive(c, start, i + 1, s, sink);
+                }
             }
         }
-        int ex = tokens.caseId(i);
-        if (ex >= 0) {
-            int c = edge(node, KIND_EXACT, ex);
-            if (c >= 0) {
-                arrive(c, start, i + 1, s, sink);
+        if ((kinds & (1 << KIND_EXACT)) != 0) {
+            int ex = tokens.caseId(i);
+            if (ex >= 0) {
+                int c = edge(node, KIND_EXACT, ex);
+                if (c >= 0) {
+                    arrive(c, start, i + 1, s, sink);
+                }
             }
         }
         int cap = capChild[node];

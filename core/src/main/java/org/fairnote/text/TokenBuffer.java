@@ -66,6 +66,11 @@ public final class TokenBuffer {
         return size;
     }
 
+    /** How many tokens fit before the arrays grow. */
+    public int capacity() {
+        return start.length;
+    }
+
     public int start(int i) {
         return start[i];
     }

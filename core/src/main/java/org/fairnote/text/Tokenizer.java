@@ -171,6 +171,24 @@ public final class Tokenizer {
         int end = i;
         while (i < n) {
             char c = text.charAt(i);
+            if (c < 128 && !firstChar) {
+                // Fast path for the ASCII letters and digits that make up most of a word.
+                byte k = ASCII[c];
+                if (k == LETTER) {
+                    letters++;
+                    if (c <= 'Z') {
+                        upper++;
+                        c += 32;
+                    }
+                    tokens.appendTermChar(c);
+                    end = ++i;
+                    continue;
+                } else if (k == DIGIT) {
+                    tokens.appendTermChar(c);
+                    end = ++i;
+                    continue;
+                }
+            }
             int cp = c;
             int width = 1;
             if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(text.charAt(i + 1))) {
