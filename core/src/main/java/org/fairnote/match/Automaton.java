@@ -37,6 +37,8 @@ public final class Automaton {
     /** Per node: payloads accepted there, or null. */
     private final int[][] accepts;
     private final int nodeCount;
+    /** The root's edges as direct tables by id (-1: none): every token is tried at the root. */
+    private final int[][] rootByKind = new int[3][];
 
     /** Receives matches. */
     public interface Sink {
@@ -116,6 +118,23 @@ public final class Automaton {
                 edgeKeys[slot] = k;
                 edgeTargets[slot] = index.get(e.getValue());
             }
+        }
+        Builder.Node root = order.get(ROOT);
+        for (int kind = 0; kind < 3; kind++) {
+            int max = -1;
+            for (int key : root.edges.keySet()) {
+                if (key >>> 30 == kind) {
+                    max = Math.max(max, key & ((1 << 30) - 1));
+                }
+            }
+            int[] table = new int[max + 1];
+            Arrays.fill(table, -1);
+            for (var e : root.edges.entrySet()) {
+                if (e.getKey() >>> 30 == kind) {
+                    table[e.getKey() & ((1 << 30) - 1)] = index.get(e.getValue());
+                }
+            }
+            rootByKind[kind] = table;
         }
     }
 
@@ -209,13 +228,45 @@ public final class Automaton {
             if (i == from) {
                 step(ANCHORED_ROOT, i, 0, tokens, i, s, sink);
             }
-            step(ROOT, i, 0, tokens, i, s, sink);
+            stepRoot(tokens, i, s, sink);
             for (int k = 0; k < s.curSize; k++) {
                 step(s.curNode[k], s.curStart[k], s.curBudget[k], tokens, i, s, sink);
             }
             s.swap();
         }
         s.curSize = 0;
+    }
+
+    /** {@link #step} at the root, looking edges up by table instead of by hash. */
+    private void stepRoot(TokenBuffer tokens, int i, Scratch s, Sink sink) {
+        int c = childByTable(rootByKind[KIND_TERM], tokens.termId(i));
+        if (c >= 0) {
+            arrive(c, i, i + 1, s, sink);
+        }
+        c = childByTable(rootByKind[KIND_STEM], tokens.stemId(i));
+        if (c >= 0) {
+            arrive(c, i, i + 1, s, sink);
+        }
+        c = childByTable(rootByKind[KIND_EXACT], tokens.caseId(i));
+        if (c >= 0) {
+            arrive(c, i, i + 1, s, sink);
+        }
+        int cap = capChild[ROOT];
+        if (cap >= 0 && tokens.has(i, TokenBuffer.CAPITALISED) && !tokens.has(i, TokenBuffer.EXPANDED)) {
+            arrive(cap, i, i + 1, s, sink);
+        }
+        int num = numChild[ROOT];
+        if (num >= 0 && tokens.has(i, TokenBuffer.NUMBER)) {
+            arrive(num, i, i + 1, s, sink);
+        }
+        int any = anyChild[ROOT];
+        if (any >= 0) {
+            arrive(any, i, i + 1, s, sink);
+        }
+    }
+
+    private static int childByTable(int[] table, int id) {
+        return id >= 0 && id < table.length ? table[id] : -1;
     }
 
     private void step(int node, int start, int budget, TokenBuffer tokens, int i, Scratch s, Sink sink) {

@@ -243,6 +243,10 @@ public final class Vocabulary implements TermResolver {
         private final Map<String, Integer> canonicalTerm = new HashMap<>();
         private final Map<String, Integer> canonicalStem = new HashMap<>();
         private final Stemmer stemmer = new Stemmer();
+        /** Build-time memos: lexicons repeat the same words and word pairs many times. */
+        private final Map<String, List<String>> variantMemo = new HashMap<>();
+        private final Map<String, String> stemMemo = new HashMap<>();
+        private final Set<String> adjacentDone = new java.util.HashSet<>();
         private int nextTerm;
         private int nextStem;
 
@@ -257,7 +261,7 @@ public final class Vocabulary implements TermResolver {
                 nextTerm++;
             }
             canonicalTerm.put(term, newId);
-            for (String v : WordForms.spellingVariants(term)) {
+            for (String v : variants(term)) {
                 termIds.putIfAbsent(v, newId);
             }
             return newId;
@@ -269,16 +273,16 @@ public final class Vocabulary implements TermResolver {
             if (id != null) {
                 return id;
             }
-            String stem = stemmer.stem(term);
+            String stem = stem(term);
             int newId = stemIds.getOrDefault(stem, nextStem);
             if (newId == nextStem) {
                 nextStem++;
             }
             canonicalStem.put(term, newId);
-            for (String v : WordForms.spellingVariants(term)) {
-                stemIds.putIfAbsent(stemmer.stem(v), newId);
+            for (String v : variants(term)) {
+                stemIds.putIfAbsent(stem(v), newId);
                 for (String form : Inflections.candidates(v)) {
-                    if (stemIds.get(stemmer.stem(form)) != null) {
+                    if (stemIds.get(stem(form)) != null) {
                         inflections.add(form);
                     }
                 }
@@ -307,12 +311,15 @@ public final class Vocabulary implements TermResolver {
             if (first.text().length() < MIN_COMPOUND_PART || second.text().length() < MIN_COMPOUND_PART) {
                 return;
             }
-            List<String> firstForms = WordForms.spellingVariants(first.text());
-            List<String> secondForms = new ArrayList<>(WordForms.spellingVariants(second.text()));
+            if (!adjacentDone.add(first.kind() + ":" + first.text() + " " + second.kind() + ":" + second.text())) {
+                return;
+            }
+            List<String> firstForms = variants(first.text());
+            List<String> secondForms = new ArrayList<>(variants(second.text()));
             if (second.kind() == Atom.Kind.STEM) {
-                String stem = stemmer.stem(second.text());
+                String stem = stem(second.text());
                 for (String form : Inflections.candidates(second.text())) {
-                    if (stemmer.stem(form).equals(stem)) {
+                    if (stem(form).equals(stem)) {
                         secondForms.add(form);
                     }
                 }
@@ -322,6 +329,19 @@ public final class Vocabulary implements TermResolver {
                     compounds.putIfAbsent(a + b, List.of(a, b));
                 }
             }
+        }
+
+        private List<String> variants(String term) {
+            return variantMemo.computeIfAbsent(term, WordForms::spellingVariants);
+        }
+
+        private String stem(String term) {
+            String s = stemMemo.get(term);
+            if (s == null) {
+                s = stemmer.stem(term);
+                stemMemo.put(term, s);
+            }
+            return s;
         }
 
         public Vocabulary build() {
