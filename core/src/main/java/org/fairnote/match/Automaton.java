@@ -436,7 +436,9 @@ public final class Automaton {
             if (a == b) {
                 return a;
             }
-            long key = a.id < b.id ? ((long) a.id << 32) | b.id : ((long) b.id << 32) | a.id;
+            long pair = a.id < b.id ? ((long) a.id << 32) | b.id : ((long) b.id << 32) | a.id;
+            // Long.hashCode of a packed pair is a.id ^ b.id, which collides badly; mix it (bijectively).
+            long key = pair * 0x9E3779B97F4A7C15L;
             Node memo = mergeMemo.get(key);
             if (memo != null) {
                 return memo;

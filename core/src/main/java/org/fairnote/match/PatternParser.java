@@ -188,6 +188,14 @@ public final class PatternParser {
             pos = start;
             throw error("'~' goes at the end of a word");
         }
+        if (isPlainLowerWord(text)) {
+            // The common case, and the same result as tokenising it: one word, its own term.
+            List<String> parts = WordForms.parts(text);
+            for (int k = 0; k < parts.size(); k++) {
+                items.add(new Word(parts.get(k), inflected && k == parts.size() - 1));
+            }
+            return;
+        }
         TokenBuffer tokens = TOKENIZER.tokenize(text);
         if (tokens.size() == 0) {
             pos = start;
@@ -212,6 +220,19 @@ public final class PatternParser {
             parts.set(parts.size() - 1, new Word(w.term(), true));
         }
         items.addAll(parts);
+    }
+
+    private static boolean isPlainLowerWord(String text) {
+        if (text.isEmpty()) {
+            return false;
+        }
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < 'a' || c > 'z') {
+                return false;
+            }
+        }
+        return true;
     }
 
     private void skipSpace() {

@@ -41,8 +41,6 @@ public final class Vocabulary implements TermResolver {
         this.termCount = b.termIds.size();
         this.stemCount = new LinkedHashSet<>(b.stemIds.values()).size();
         this.stemIds = Map.copyOf(b.stemIds);
-        Stemmer stemmer = new Stemmer();
-
         Map<String, List<String>> expansions = new HashMap<>();
         Set<String> all = new LinkedHashSet<>(b.termIds.keySet());
         all.addAll(b.inflections);
@@ -79,13 +77,13 @@ public final class Vocabulary implements TermResolver {
                 for (int k = 0; k < parts.size(); k++) {
                     String part = parts.get(k);
                     expansionTermIds[i][k] = b.termIds.getOrDefault(part, -1);
-                    expansionStemIds[i][k] = stemIdOf(stemmer, part);
+                    expansionStemIds[i][k] = stemIdOf(b, part);
                 }
                 surfaceTermId[i] = -1;
                 surfaceStemId[i] = -1;
             } else {
                 surfaceTermId[i] = b.termIds.getOrDefault(s, -1);
-                surfaceStemId[i] = stemIdOf(stemmer, s);
+                surfaceStemId[i] = stemIdOf(b, s);
             }
             i++;
         }
@@ -99,11 +97,11 @@ public final class Vocabulary implements TermResolver {
         }
     }
 
-    private int stemIdOf(Stemmer stemmer, String term) {
+    private int stemIdOf(Builder b, String term) {
         if (stemIds.isEmpty()) {
             return -1;
         }
-        Integer id = stemIds.get(stemmer.stem(term));
+        Integer id = stemIds.get(b.stem(term));
         return id == null ? -1 : id;
     }
 
@@ -125,7 +123,11 @@ public final class Vocabulary implements TermResolver {
 
     /** The stem id of a normalised word (by its Snowball stem), or -1. */
     public int stemIdOfWord(String term) {
-        return stemIdOf(new Stemmer(), term);
+        if (stemIds.isEmpty()) {
+            return -1;
+        }
+        Integer id = stemIds.get(new Stemmer().stem(term));
+        return id == null ? -1 : id;
     }
 
     /** The case-sensitive id of a surface, or -1. */

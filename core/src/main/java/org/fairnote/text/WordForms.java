@@ -94,6 +94,9 @@ public final class WordForms {
         swapInside(w, "or", "our", 5, out);
         // -ise / -ize and -isation / -ization, -ising, -ised, -iser
         for (String[] pair : new String[][] {{"is", "iz"}, {"iz", "is"}}) {
+            if (w.indexOf(pair[0]) < 0) {
+                continue;
+            }
             for (String suffix : new String[] {"e", "es", "ed", "ing", "ation", "ations", "er", "ers"}) {
                 String from = pair[0] + suffix;
                 if (n > from.length() + 2 && w.endsWith(from)) {
@@ -141,7 +144,7 @@ public final class WordForms {
     }
 
     private static void swapInside(String w, String from, String to, int minLength, Set<String> out) {
-        if (w.length() < minLength) {
+        if (w.length() < minLength || w.indexOf(from) < 0) {
             return;
         }
         for (String suffix : new String[] {"", "s", "ed", "ing", "al", "ally", "ist", "ists", "ite", "ites", "ful",
