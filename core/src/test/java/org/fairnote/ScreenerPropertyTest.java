@@ -120,4 +120,25 @@ class ScreenerPropertyTest {
             pool.shutdownNow();
         }
     }
+
+    /**
+     * A thread reuses its buffers from call to call: what it screened before (long notes, notes with
+     * many sentences, cue words) must not change the next result, which must equal a fresh thread's.
+     */
+    @Test
+    void reusedBuffersDoNotCarryStateBetweenCalls() throws Exception {
+        long seed = RandomTexts.seed();
+        Random r = new Random(seed + 4);
+        for (int i = 0; i < 150; i++) {
+            String before = RandomTexts.next(r, i % 10 == 0 ? 300_000 : 1500);
+            String text = RandomTexts.next(r, 800);
+            SCREENER.screen(before);
+            Screening reused = SCREENER.screen(text);
+            Screening[] fresh = new Screening[1];
+            Thread t = new Thread(() -> fresh[0] = SCREENER.screen(text));
+            t.start();
+            t.join();
+            assertEquals(fresh[0], reused, "result depends on the previous call: " + RandomTexts.replay(seed, i, text));
+        }
+    }
 }
