@@ -22,6 +22,7 @@ import org.fairnote.lexicon.LexiconEntry;
 import org.fairnote.lexicon.LexiconException;
 import org.fairnote.match.Automaton;
 import org.fairnote.match.Pattern;
+import org.fairnote.match.PatternItem;
 import org.fairnote.match.PatternParser;
 import org.fairnote.match.Vocabulary;
 import org.fairnote.spi.ScreenerDefaults;
@@ -65,6 +66,10 @@ public final class Screener {
     /** Per entry: cue ids of its requires and unless patterns. */
     final int[][] requiresCues;
     final int[][] unlessCues;
+    /** Per entry: the term, stem and case-sensitive ids of its patterns' words, sorted. */
+    final int[][] entryTermIds;
+    final int[][] entryStemIds;
+    final int[][] entryExactIds;
     final int cueCount;
     final AssertionResolver resolver;
     /** Per-thread reusable buffers: the screener itself stays immutable and shareable. */
@@ -101,6 +106,9 @@ public final class Screener {
         Map<String, Integer> cueIds = new HashMap<>();
         requiresCues = new int[entries.size()][];
         unlessCues = new int[entries.size()][];
+        entryTermIds = new int[entries.size()][];
+        entryStemIds = new int[entries.size()][];
+        entryExactIds = new int[entries.size()][];
         for (int i = 0; i < entries.size(); i++) {
             LexiconEntry e = entries.get(i);
             if (e.patterns().isEmpty()) {
@@ -108,9 +116,17 @@ public final class Screener {
             }
             int payload = payloads.size();
             payloads.add(new int[] {KIND_ENTRY, i});
+            java.util.TreeSet<Integer> terms = new java.util.TreeSet<>();
+            java.util.TreeSet<Integer> stems = new java.util.TreeSet<>();
+            java.util.TreeSet<Integer> exacts = new java.util.TreeSet<>();
             for (String p : e.patterns()) {
-                ab.add(parse(p, e.origin(), e.id(), false, true), payload);
+                Pattern parsed = parse(p, e.origin(), e.id(), false, true);
+                ab.add(parsed, payload);
+                collectWordIds(parsed.body(), vb, terms, stems, exacts);
             }
+            entryTermIds[i] = terms.stream().mapToInt(Integer::intValue).toArray();
+            entryStemIds[i] = stems.stream().mapToInt(Integer::intValue).toArray();
+            entryExactIds[i] = exacts.stream().mapToInt(Integer::intValue).toArray();
             requiresCues[i] = cues(e.requires(), e, cueIds, payloads, ab);
             unlessCues[i] = cues(e.unless(), e, cueIds, payloads, ab);
         }
@@ -177,6 +193,30 @@ public final class Screener {
             ids[k] = id;
         }
         return ids;
+    }
+
+    /** The vocabulary ids of every word a pattern can match literally (not through a gap or class). */
+    private static void collectWordIds(PatternItem item, Vocabulary.Builder vb, Set<Integer> terms,
+            Set<Integer> stems, Set<Integer> exacts) {
+        if (item instanceof PatternItem.Word w) {
+            if (w.inflected()) {
+                stems.add(vb.inflected(w.term()));
+            } else {
+                terms.add(vb.word(w.term()));
+            }
+        } else if (item instanceof PatternItem.Exact x) {
+            exacts.add(vb.exact(x.surface()));
+        } else if (item instanceof PatternItem.Sequence seq) {
+            for (PatternItem child : seq.items()) {
+                collectWordIds(child, vb, terms, stems, exacts);
+            }
+        } else if (item instanceof PatternItem.Choice c) {
+            for (PatternItem.Sequence option : c.options()) {
+                collectWordIds(option, vb, terms, stems, exacts);
+            }
+        } else if (item instanceof PatternItem.Optional o) {
+            collectWordIds(o.body(), vb, terms, stems, exacts);
+        }
     }
 
     private static Pattern parse(String source, org.fairnote.lexicon.Origin origin, String id, boolean anchor,

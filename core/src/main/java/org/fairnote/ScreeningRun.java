@@ -142,7 +142,7 @@ final class ScreeningRun implements Automaton.Sink {
             }
         }
         out.sort(ORDER);
-        return merge ? merge(out) : out;
+        return merge ? merge(out) : withoutModelDuplicates(out);
     }
 
     /** A line that starts with a heading: a short line, or a line with a colon near its start. */
@@ -196,12 +196,33 @@ final class ScreeningRun implements Automaton.Sink {
             }
             LexiconEntry entry = screener.entries.get(entryIndex);
             AssertionResolver.Decision d = screener.resolver.resolve(triggers, s, e, entry.category(),
-                    sectionDecision(section, entry.category()));
+                    sectionDecision(section, entry.category()), (from, to) -> ownWording(entryIndex, from, to));
             int cs = tokens.start(s);
             int ce = tokens.end(e - 1);
             record(out, new Finding(cs, ce, text.subSequence(cs, ce).toString(), entry.category(), d.assertion(),
                     entry.severity(), 1.0, entry.id(), Source.LEXICON, entry.explanation(), entry.suggestion()), d);
         }
+    }
+
+    /**
+     * Is the trigger on tokens {@code [from, to)} part of the entry's own wording: does one of its
+     * words appear in the entry's patterns ("has stopped" in "only once she has stopped cutting")?
+     * A trigger made only of gap fillers is not.
+     */
+    private boolean ownWording(int entryIndex, int from, int to) {
+        for (int t = from; t < to; t++) {
+            if (tokens.has(t, TokenBuffer.WORD)
+                    && (contains(screener.entryTermIds[entryIndex], tokens.termId(t))
+                    || contains(screener.entryStemIds[entryIndex], tokens.stemId(t))
+                    || contains(screener.entryExactIds[entryIndex], tokens.caseId(t)))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean contains(int[] sorted, int id) {
+        return id >= 0 && Arrays.binarySearch(sorted, id) >= 0;
     }
 
     private void record(List<Finding> out, Finding f, AssertionResolver.Decision d) {

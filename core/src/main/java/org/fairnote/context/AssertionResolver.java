@@ -10,8 +10,8 @@ import org.fairnote.Category;
  * target inside quotation marks is a mention and takes the enclosing rule's assertion ("Jo asked
  * that 'frequent flyer' is never used" is reported, not negated); else an applicable negation
  * wins, else the nearest applicable trigger (ties: reported, hypothetical, historical), then the
- * section's default, then {@link Assertion#AFFIRMED}. Triggers inside the target are ignored, so
- * an entry that contains its own negation ("not to be conveyed") stays affirmed. Immutable.
+ * section's default, then {@link Assertion#AFFIRMED}. Triggers that are the target's own wording are
+ * ignored, so an entry that contains its own negation ("not to be conveyed") stays affirmed. Immutable.
  */
 public final class AssertionResolver {
 
@@ -54,6 +54,26 @@ public final class AssertionResolver {
      * pruned triggers and the section's decision (null when none).
      */
     public Decision resolve(TriggerMatches triggers, int s, int e, Category category, Decision section) {
+        return resolve(triggers, s, e, category, section, ALL_OWN_WORDING);
+    }
+
+    /**
+     * Which tokens inside a target are its own wording: a trigger there ("not" in "not to be
+     * conveyed") is part of what was matched and is ignored, while a trigger that only fell into a
+     * gap of the pattern ("no longer" in "police will no longer attend her reviews") applies.
+     */
+    @FunctionalInterface
+    public interface OwnWording {
+        /** Is the trigger on tokens {@code [from, to)} part of the target's own wording? */
+        boolean covers(int from, int to);
+    }
+
+    /** Every token inside the target is its own wording (a model's clause, a standalone target). */
+    public static final OwnWording ALL_OWN_WORDING = (from, to) -> true;
+
+    /** As {@link #resolve(TriggerMatches, int, int, Category, Decision)}, telling triggers in gaps apart. */
+    public Decision resolve(TriggerMatches triggers, int s, int e, Category category, Decision section,
+            OwnWording own) {
         int best = -1;
         int bestDistance = Integer.MAX_VALUE;
         int quotesBefore = -1;
@@ -63,8 +83,9 @@ public final class AssertionResolver {
             }
             int ts = triggers.start[k];
             int te = triggers.end[k];
-            if (ts < e && s < te) {
-                continue; // inside or overlapping the target
+            boolean inside = ts < e && s < te;
+            if (inside && own.covers(Math.max(ts, s), Math.min(te, e))) {
+                continue; // part of the target's own wording
             }
             ContextRule rule = rules.get(triggers.rule[k]);
             Direction d = rule.direction();
@@ -72,7 +93,12 @@ public final class AssertionResolver {
                 continue;
             }
             int distance;
-            if (d == Direction.ENCLOSING) {
+            if (inside) {
+                if (d == Direction.ENCLOSING) {
+                    continue;
+                }
+                distance = 0; // in a gap of the target: it governs the target whatever its direction
+            } else if (d == Direction.ENCLOSING) {
                 if (te > s || quotesBefore == 0) {
                     continue;
                 }

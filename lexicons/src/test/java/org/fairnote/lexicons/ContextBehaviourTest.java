@@ -47,6 +47,20 @@ class ContextBehaviourTest {
     }
 
     @Test
+    void aTriggerInAGapOfTheMatchStillApplies() {
+        List<Finding> f = of("Police will no longer attend her CPA reviews.", Category.POLICE_IN_CARE);
+        assertFalse(f.isEmpty(), "no police finding");
+        assertEquals(Assertion.HISTORICAL, f.get(0).assertion(), f::toString);
+    }
+
+    @Test
+    void staffViewsAreTheAuthorsOwn() {
+        List<Finding> f = of("Staff feel she is attention-seeking.", Category.STIGMATISING_LANGUAGE);
+        assertFalse(f.isEmpty(), "no finding");
+        assertTrue(f.get(0).isFlag(), f::toString);
+    }
+
+    @Test
     void presentingComplaintIsNotPolice() {
         assertTrue(of("PC: low mood and poor sleep for two weeks.", Category.POLICE_IN_CARE).isEmpty());
         assertTrue(of("PC - thoughts of self-harm.", Category.POLICE_IN_CARE).isEmpty());
