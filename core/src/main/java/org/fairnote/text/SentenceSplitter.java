@@ -12,11 +12,13 @@ import java.util.Arrays;
  * <p>Abbreviations come in classes. Titles ("Dr.", "Mr.", "Prof.", "St." before a name) and
  * prefixes ("e.g.", "vs.", "incl.") never end a sentence. Clause-end abbreviations ("a.m.", "etc.",
  * "mg.", "approx.", "wks.") end one when a common sentence starter follows ("She", "The", "Staff",
- * "Plan"; in lower-case notes only a subject such as "she" or "pt"). "No." holds only before a
- * number or "of" ("No. 5", "No. of calls"); as an answer ("No. She denies...") it ends a sentence.
- * A full stop followed by a lower-case word ends a sentence ("seen today. no concerns.") unless it
- * follows an abbreviation, a number or a single letter. A "?" or "!" inside quotes followed by a
- * lower-case word ('asked "why me?" and cried') does not end one.
+ * "Plan"); in lower-case notes, when a subject ("she", "no") or a telegraphic verb ("ate", "seen")
+ * follows, the verb only if the abbreviation is not itself a subject ("pt. seen" holds). "No." holds
+ * only before a number or "of" ("No. 5", "No. of calls"); as an answer ("No. She denies...") it
+ * ends a sentence. A full stop followed by a lower-case word ends a sentence ("seen today. no
+ * concerns.") unless it follows an abbreviation, a single letter or a number (after a number, only a
+ * subject or verb starts one: "bmi 23. no concerns" ends, "pulse 96. temp" does not). A "?" or "!"
+ * inside quotes followed by a lower-case word ('asked "why me?" and cried') does not end one.
  *
  * <p>Word lists are looked up by the term's chars in a small open-addressing table, with no
  * allocation. Stateless and thread-safe.
@@ -38,10 +40,15 @@ public final class SentenceSplitter {
     private static final int STREET = 1 << 4;
     /** A capitalised word that commonly starts a sentence and is not a name ("She", "The", "Staff"). */
     private static final int STARTER = 1 << 5;
-    /** A lower-case word that starts a sentence after a clause-end abbreviation ("she", "pt"). */
+    /** A lower-case word that starts a sentence after a clause-end abbreviation or a number ("she", "no"). */
     private static final int SUBJECT = 1 << 6;
     /** A line ending in this word continues on the next line ("with", "the", "Dr"). */
     private static final int JOINS_LINE = 1 << 7;
+    /**
+     * A lower-case verb that opens a telegraphic sentence ("slept 5 hrs. ate well"); after a subject
+     * abbreviation ("pt. seen") it continues the sentence instead. No auxiliaries: "at 10 a.m. was".
+     */
+    private static final int VERB = 1 << 8;
 
     private static final String[] TITLES = {
         "dr", "drs", "mr", "mrs", "ms", "mx", "prof", "st", "sgt", "insp", "det", "supt", "cpl", "nurs", "rev"};
@@ -76,8 +83,20 @@ public final class SentenceSplitter {
         "supported", "asked", "felt", "feels", "became", "returned", "left", "arrived", "requested",
         "informed", "noted", "nursing", "bloods", "to"};
 
-    /** Lower-case subjects that start a sentence after a clause-end abbreviation ("etc. she ..."). */
-    private static final String[] SUBJECTS = {"she", "he", "they", "we", "pt"};
+    /**
+     * Lower-case words that start a sentence after a clause-end abbreviation or a number ("etc. she ...",
+     * "bmi 23. no concerns"): subjects and the nouns that open telegraphic notes, no verbs ("pt. seen").
+     */
+    private static final String[] SUBJECTS = {
+        "she", "he", "they", "we", "pt", "pts", "no", "nil", "plan", "mood", "sleep", "appetite", "staff", "obs",
+        "bloods", "risk", "mum", "dad", "gp", "team", "meds"};
+
+    private static final String[] VERBS = {
+        "seen", "discussed", "reviewed", "agreed", "advised", "attended", "declined", "denies", "denied",
+        "reports", "reported", "states", "stated", "presented", "remains", "remained", "settled", "slept", "ate",
+        "eating", "sleeping", "discharged", "admitted", "offered", "explained", "spoke", "phoned", "referred",
+        "encouraged", "supported", "engaged", "returned", "arrived", "requested", "informed", "noted",
+        "continues", "continue", "plan", "awaiting", "tolerating", "taking", "took"};
 
     /** A short line ending in one of these continues on the next line ("Plan agreed with\nDr Patel"). */
     private static final String[] LINE_JOINERS = {
@@ -108,6 +127,9 @@ public final class SentenceSplitter {
         }
         for (String w : LINE_JOINERS) {
             WORDS.add(w, JOINS_LINE);
+        }
+        for (String w : VERBS) {
+            WORDS.add(w, VERB);
         }
     }
 
@@ -222,9 +244,10 @@ public final class SentenceSplitter {
                 return false; // a numbered list item: "1. Review weekly"
             }
             if (lower) {
-                // "96. temp" or "03.02. then" hold; a dose or time with letters ends: "2.5mg. she settled"
+                // a dose or time with letters ends: "2.5mg. she settled"; a bare number only before a
+                // subject: "bmi 23. no concerns" ends, "pulse 96. temp 37" does not
                 char last = tokens.termChars()[tokens.termOffset(prev) + tokens.termLength(prev) - 1];
-                return last >= 'a' && last <= 'z';
+                return last >= 'a' && last <= 'z' || (flags(tokens, w) & (SUBJECT | VERB)) != 0;
             }
             return true;
         }
@@ -257,7 +280,9 @@ public final class SentenceSplitter {
             }
             if ((f & CLAUSE_END) != 0) {
                 if (lower) {
-                    return (flags(tokens, w) & SUBJECT) == 0;
+                    // "etc. she", "5 hrs. ate" end; "approx. four", "pt. seen", "a.m. was" hold
+                    int next = flags(tokens, w);
+                    return (next & SUBJECT) == 0 && ((next & VERB) == 0 || (f & SUBJECT) != 0);
                 }
                 return !(capital && (lineStart || (flags(tokens, w) & STARTER) != 0));
             }

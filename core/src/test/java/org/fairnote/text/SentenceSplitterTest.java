@@ -118,6 +118,15 @@ class SentenceSplitterTest {
     }
 
     @Test
+    void lowerCaseSubjectOrVerbAfterAUnitOrNumberStartsASentence() {
+        assertEquals(List.of("slept approx. 5 hrs.", "ate well.", "bmi 23.", "no concerns re eating."),
+                sentences("slept approx. 5 hrs. ate well. bmi 23. no concerns re eating."));
+        // after a subject abbreviation the verb continues; an auxiliary never starts a sentence
+        assertEquals(List.of("pt. seen at home.", "clinic appt at 10 a.m. was cancelled."),
+                sentences("pt. seen at home. clinic appt at 10 a.m. was cancelled."));
+    }
+
+    @Test
     void emptyText() {
         assertEquals(List.of(), sentences(""));
     }
