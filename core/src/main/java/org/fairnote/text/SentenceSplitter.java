@@ -105,31 +105,38 @@ public final class SentenceSplitter {
         "our", "my", "your", "its", "is", "was", "were", "are", "be", "been", "has", "have", "had", "as", "re",
         "dr", "drs", "mr", "mrs", "ms", "mx", "prof"};
 
-    private static final WordTable WORDS = new WordTable();
+    /** Words before a full stop: abbreviation classes. */
+    private static final WordTable ABBREVIATIONS = new WordTable();
+    /** Words after a full stop: starters, subjects, verbs. */
+    private static final WordTable NEXT_WORDS = new WordTable();
+    /** Words that end a line without ending the sentence. */
+    private static final WordTable LINE_ENDS = new WordTable();
 
     static {
         for (String w : TITLES) {
-            WORDS.add(w, ABBR | TITLE);
+            ABBREVIATIONS.add(w, ABBR | TITLE);
         }
-        WORDS.add("st", STREET);
+        ABBREVIATIONS.add("st", STREET);
         for (String w : PREFIXES) {
-            WORDS.add(w, ABBR);
+            ABBREVIATIONS.add(w, ABBR);
         }
         for (String w : CLAUSE_ENDS) {
-            WORDS.add(w, ABBR | CLAUSE_END);
+            ABBREVIATIONS.add(w, ABBR | CLAUSE_END);
         }
-        WORDS.add("no", ABBR | NO_WORD);
+        ABBREVIATIONS.add("no", ABBR | NO_WORD);
+        ABBREVIATIONS.add("pt", SUBJECT);
+        ABBREVIATIONS.add("pts", SUBJECT);
         for (String w : STARTERS) {
-            WORDS.add(w, STARTER);
+            NEXT_WORDS.add(w, STARTER);
         }
         for (String w : SUBJECTS) {
-            WORDS.add(w, SUBJECT);
-        }
-        for (String w : LINE_JOINERS) {
-            WORDS.add(w, JOINS_LINE);
+            NEXT_WORDS.add(w, SUBJECT);
         }
         for (String w : VERBS) {
-            WORDS.add(w, VERB);
+            NEXT_WORDS.add(w, VERB);
+        }
+        for (String w : LINE_JOINERS) {
+            LINE_ENDS.add(w, JOINS_LINE);
         }
     }
 
@@ -247,7 +254,7 @@ public final class SentenceSplitter {
                 // a dose or time with letters ends: "2.5mg. she settled"; a bare number only before a
                 // subject: "bmi 23. no concerns" ends, "pulse 96. temp 37" does not
                 char last = tokens.termChars()[tokens.termOffset(prev) + tokens.termLength(prev) - 1];
-                return last >= 'a' && last <= 'z' || (flags(tokens, w) & (SUBJECT | VERB)) != 0;
+                return last >= 'a' && last <= 'z' || (next(tokens, w) & (SUBJECT | VERB)) != 0;
             }
             return true;
         }
@@ -265,7 +272,7 @@ public final class SentenceSplitter {
         int len = tokens.termLength(prev);
         boolean lower = tokens.has(w, TokenBuffer.LOWER_START);
         boolean capital = tokens.has(w, TokenBuffer.CAPITALISED);
-        int f = WORDS.lookup(cs, off, len);
+        int f = ABBREVIATIONS.lookup(cs, off, len);
         if ((f & ABBR) != 0) {
             if ((f & NO_WORD) != 0) {
                 return hasDigit(tokens, w) || tokens.termEquals(w, "of"); // "No. 5", "No. of calls"
@@ -273,7 +280,7 @@ public final class SentenceSplitter {
             if ((f & TITLE) != 0) {
                 if ((f & STREET) != 0 && capital && prev > 0 && tokens.has(prev - 1, TokenBuffer.CAPITALISED)
                         && !tokens.has(prev, TokenBuffer.NEWLINE_BEFORE)
-                        && (lineStart || (flags(tokens, w) & STARTER) != 0)) {
+                        && (lineStart || (next(tokens, w) & STARTER) != 0)) {
                     return false; // "on Mill St. She moved"
                 }
                 return true; // "Dr. Patel", "St. Ann's"
@@ -281,10 +288,10 @@ public final class SentenceSplitter {
             if ((f & CLAUSE_END) != 0) {
                 if (lower) {
                     // "etc. she", "5 hrs. ate" end; "approx. four", "pt. seen", "a.m. was" hold
-                    int next = flags(tokens, w);
+                    int next = next(tokens, w);
                     return (next & SUBJECT) == 0 && ((next & VERB) == 0 || (f & SUBJECT) != 0);
                 }
-                return !(capital && (lineStart || (flags(tokens, w) & STARTER) != 0));
+                return !(capital && (lineStart || (next(tokens, w) & STARTER) != 0));
             }
             return true; // "e.g. Walking", "vs. 2/10"
         }
@@ -294,7 +301,7 @@ public final class SentenceSplitter {
             }
             if (tokens.has(prev, TokenBuffer.CAPITALISED) && capital) {
                 // "J. Smith" holds; "Hepatitis C. She" ends
-                return !(lineStart || tokens.termLength(w) > 1 && (flags(tokens, w) & STARTER) != 0);
+                return !(lineStart || tokens.termLength(w) > 1 && (next(tokens, w) & STARTER) != 0);
             }
             return false;
         }
@@ -308,8 +315,10 @@ public final class SentenceSplitter {
         return false;
     }
 
-    private static int flags(TokenBuffer tokens, int t) {
-        return tokens.has(t, TokenBuffer.WORD) ? WORDS.lookup(tokens.termChars(), tokens.termOffset(t), tokens.termLength(t)) : 0;
+    /** The {@link #NEXT_WORDS} flags of token {@code t}: 0 unless a listed word. */
+    private static int next(TokenBuffer tokens, int t) {
+        return tokens.has(t, TokenBuffer.WORD)
+                ? NEXT_WORDS.lookup(tokens.termChars(), tokens.termOffset(t), tokens.termLength(t)) : 0;
     }
 
     private static boolean hasDigit(TokenBuffer tokens, int t) {
@@ -357,7 +366,8 @@ public final class SentenceSplitter {
         if (tokens.has(i, TokenBuffer.LOWER_START)) {
             return false; // a line break inside a sentence
         }
-        if ((flags(tokens, p) & JOINS_LINE) != 0) {
+        if (tokens.has(p, TokenBuffer.WORD)
+                && LINE_ENDS.lookup(tokens.termChars(), tokens.termOffset(p), tokens.termLength(p)) != 0) {
             return false; // "Plan agreed with\nDr Patel and the team."
         }
         int lineLength = tokens.end(p) - lineStart;
@@ -376,16 +386,20 @@ public final class SentenceSplitter {
         return false;
     }
 
-    /** Words keyed by their chars, each with flag bits: an open-addressing table probed without allocation. */
+    /**
+     * Words keyed by their chars, each with flag bits: an open-addressing table probed without
+     * allocation. A bit mask of the key lengths rejects most words before hashing; the hash reads only
+     * the length and the first two and last chars, so a probe costs the same for long words.
+     */
     private static final class WordTable {
-        private char[][] keys = new char[1024][];
-        private int[] values = new int[1024];
+        private final char[][] keys = new char[512][];
+        private final int[] values = new int[512];
         private int size;
-        private int maxLength;
+        private int lengths;
 
         void add(String word, int flag) {
-            if (size * 2 >= keys.length) {
-                throw new IllegalStateException("word table full");
+            if (size * 2 >= keys.length || word.isEmpty() || word.length() > 31) {
+                throw new IllegalStateException("word table full, or word empty or too long: " + word);
             }
             char[] key = word.toCharArray();
             int mask = keys.length - 1;
@@ -400,12 +414,12 @@ public final class SentenceSplitter {
             keys[slot] = key;
             values[slot] = flag;
             size++;
-            maxLength = Math.max(maxLength, key.length);
+            lengths |= 1 << key.length;
         }
 
         /** The flags of the word {@code cs[off, off + len)}, 0 when absent. */
         int lookup(char[] cs, int off, int len) {
-            if (len > maxLength || len == 0) {
+            if (len > 31 || (lengths & (1 << len)) == 0) {
                 return 0;
             }
             int mask = keys.length - 1;
@@ -421,11 +435,12 @@ public final class SentenceSplitter {
         }
 
         private static int hash(char[] cs, int off, int len) {
-            int h = len;
-            for (int k = off; k < off + len; k++) {
-                h = 31 * h + cs[k];
+            int h = (len * 31 + cs[off]) * 31 + cs[off + len - 1];
+            if (len > 2) {
+                h = h * 31 + cs[off + 1];
             }
-            return h ^ (h >>> 7) ^ (h >>> 16);
+            h *= 0x9E3779B9;
+            return h ^ (h >>> 15);
         }
     }
 }
