@@ -252,7 +252,7 @@ public final class SentenceSplitter {
             }
             if (lower) {
                 // a dose or time with letters ends: "2.5mg. she settled"; a bare number only before a
-                // subject: "bmi 23. no concerns" ends, "pulse 96. temp 37" does not
+                // subject or verb: "bmi 23. no concerns" ends, "pulse 96. temp 37" does not
                 char last = tokens.termChars()[tokens.termOffset(prev) + tokens.termLength(prev) - 1];
                 return last >= 'a' && last <= 'z' || (next(tokens, w) & (SUBJECT | VERB)) != 0;
             }
