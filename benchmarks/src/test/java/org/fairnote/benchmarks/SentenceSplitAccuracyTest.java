@@ -17,8 +17,11 @@ import org.junit.jupiter.api.Test;
  */
 class SentenceSplitAccuracyTest {
 
-    /** Measured 0.951 when the set was written; the known misses are listed in benchmarks/README.md. */
-    private static final double MIN_F1 = 0.93;
+    /**
+     * Measured 0.951 on the first 81 snippets when the set was written; 0.988 on all 146 after the
+     * splitter fixes (the known misses are listed in benchmarks/README.md).
+     */
+    private static final double MIN_F1 = 0.97;
 
     private static List<SentenceEval.Snippet> snippets;
 
