@@ -59,6 +59,8 @@ final class ScreeningRun implements Automaton.Sink {
     /** Entry matches of the current sentence: entry index, start token, end token. */
     private int[] entryMatches;
     private int entryMatchCount;
+    /** Entry matches of the current sentence that an {@code unless} cue suppressed: category, start, end token. */
+    private final List<int[]> suppressed = new ArrayList<>(0);
     /** Per cue id, the stamp of the sentence it last matched in. */
     private final int[] cueSeenIn;
     private int sentenceStamp;
@@ -125,6 +127,7 @@ final class ScreeningRun implements Automaton.Sink {
             int from = sentences[k];
             int to = sentences[k + 1];
             triggers.clear();
+            suppressed.clear();
             entryMatchCount = 0;
             sectionMatch = -1;
             sentenceStamp = stampBase + k + 1;
@@ -191,12 +194,18 @@ final class ScreeningRun implements Automaton.Sink {
             int entryIndex = entryMatches[m * 3];
             int s = entryMatches[m * 3 + 1];
             int e = entryMatches[m * 3 + 2];
-            if (!longestOfItsEntry(m, entryIndex, s, e) || !conditionsHold(entryIndex)) {
+            if (!longestOfItsEntry(m, entryIndex, s, e) || !requiresHold(entryIndex)) {
                 continue;
             }
             LexiconEntry entry = screener.entries.get(entryIndex);
+            if (unlessFires(entryIndex)) {
+                // The lexicon says this wording is not a flag here; the model must not flag it either.
+                suppressed.add(new int[] {entry.category().ordinal(), s, e});
+                continue;
+            }
             AssertionResolver.Decision d = screener.resolver.resolve(triggers, s, e, entry.category(),
-                    sectionDecision(section, entry.category()), (from, to) -> ownWording(entryIndex, from, to));
+                    sectionDecision(section, entry.category()),
+                    (from, to, assertion) -> ownWording(entryIndex, from, to));
             int cs = tokens.start(s);
             int ce = tokens.end(e - 1);
             record(out, new Finding(cs, ce, text.subSequence(cs, ce).toString(), entry.category(), d.assertion(),
@@ -267,12 +276,16 @@ final class ScreeningRun implements Automaton.Sink {
         return true;
     }
 
-    private boolean conditionsHold(int entryIndex) {
+    private boolean unlessFires(int entryIndex) {
         for (int cue : screener.unlessCues[entryIndex]) {
             if (cueSeenIn[cue] == sentenceStamp) {
-                return false;
+                return true;
             }
         }
+        return false;
+    }
+
+    private boolean requiresHold(int entryIndex) {
         int[] requires = screener.requiresCues[entryIndex];
         if (requires.length == 0) {
             return true;
@@ -334,17 +347,30 @@ final class ScreeningRun implements Automaton.Sink {
             while (e < to && tokens.start(e) < p.end()) {
                 e++;
             }
-            if (e <= s) {
+            if (e <= s || isSuppressed(p.category(), s, e)) {
                 continue;
             }
+            // A model span is a clause: a reporting, hypothetical or historical trigger inside it
+            // governs it ("her sister worries she will be seen as ..."); a negation inside it is
+            // usually the instruction itself ("no need to bring him in").
             AssertionResolver.Decision d = screener.resolver.resolve(triggers, s, e, p.category(),
-                    sectionDecision(section, p.category()));
+                    sectionDecision(section, p.category()),
+                    (first, last, assertion) -> assertion == Assertion.NEGATED);
             String explanation = "A trained model found wording that reads as " + describe(p.category())
                     + " (probability " + String.format(java.util.Locale.ROOT, "%.2f", p.confidence()) + ").";
             record(out, new Finding(p.start(), p.end(), text.subSequence(p.start(), p.end()).toString(), p.category(),
                     d.assertion(), Severity.MEDIUM, p.confidence(), p.label(), Source.MODEL, explanation,
                     "Describe what happened and what the person needs, in neutral terms."), d);
         }
+    }
+
+    private boolean isSuppressed(Category category, int s, int e) {
+        for (int[] span : suppressed) {
+            if (span[0] == category.ordinal() && span[1] < e && s < span[2]) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String describe(Category c) {

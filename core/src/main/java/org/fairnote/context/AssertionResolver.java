@@ -64,12 +64,12 @@ public final class AssertionResolver {
      */
     @FunctionalInterface
     public interface OwnWording {
-        /** Is the trigger on tokens {@code [from, to)} part of the target's own wording? */
-        boolean covers(int from, int to);
+        /** Is the trigger on tokens {@code [from, to)}, setting {@code assertion}, part of the target's own wording? */
+        boolean covers(int from, int to, Assertion assertion);
     }
 
-    /** Every token inside the target is its own wording (a model's clause, a standalone target). */
-    public static final OwnWording ALL_OWN_WORDING = (from, to) -> true;
+    /** Every token inside the target is its own wording (a standalone target). */
+    public static final OwnWording ALL_OWN_WORDING = (from, to, assertion) -> true;
 
     /** As {@link #resolve(TriggerMatches, int, int, Category, Decision)}, telling triggers in gaps apart. */
     public Decision resolve(TriggerMatches triggers, int s, int e, Category category, Decision section,
@@ -84,10 +84,10 @@ public final class AssertionResolver {
             int ts = triggers.start[k];
             int te = triggers.end[k];
             boolean inside = ts < e && s < te;
-            if (inside && own.covers(Math.max(ts, s), Math.min(te, e))) {
+            ContextRule rule = rules.get(triggers.rule[k]);
+            if (inside && own.covers(Math.max(ts, s), Math.min(te, e), rule.assertion())) {
                 continue; // part of the target's own wording
             }
-            ContextRule rule = rules.get(triggers.rule[k]);
             Direction d = rule.direction();
             if (d == Direction.TERMINATE || d == Direction.PSEUDO || !rule.appliesTo(category)) {
                 continue;
