@@ -1,0 +1,86 @@
+package org.fairnote;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.fairnote.context.ContextRule;
+import org.fairnote.context.Direction;
+import org.fairnote.lexicon.Lexicon;
+import org.fairnote.lexicon.LexiconEntry;
+import org.fairnote.lexicon.Origin;
+import org.fairnote.spi.AnalyzedText;
+import org.fairnote.spi.SpanClassifier;
+import org.junit.jupiter.api.Test;
+
+/** How model predictions combine with lexicon findings and context. */
+class ModelCombinationTest {
+
+    /** Predicts every sentence, whole, as stigmatising language. */
+    private static final SpanClassifier EVERY_SENTENCE = new SpanClassifier() {
+        @Override
+        public String name() {
+            return "every-sentence";
+        }
+
+        @Override
+        public String version() {
+            return "1";
+        }
+
+        @Override
+        public List<Prediction> predict(AnalyzedText at) {
+            List<Prediction> out = new ArrayList<>();
+            for (int k = 0; k < at.sentenceCount(); k++) {
+                out.add(new Prediction(at.sentenceStart(k), at.sentenceEnd(k), Category.STIGMATISING_LANGUAGE, 0.9, "MODEL-STIG"));
+            }
+            return out;
+        }
+    };
+
+    private static final Screener SCREENER = Screener.builder()
+            .addLexicon(new Lexicon("test", "1", List.of(
+                    new LexiconEntry("STIG-attention-seeking", Category.STIGMATISING_LANGUAGE, Severity.HIGH,
+                            List.of("attention seek~"), List.of(), List.of("worries {0,6} attention seek~"),
+                            "Frames distress as a bid for attention.", "in distress and asking for support",
+                            List.of(), List.of(), Origin.UNKNOWN))))
+            .addContextRules(List.of(
+                    new ContextRule("REP-worries", "(she|sister) (worries|said)", Assertion.REPORTED,
+                            Direction.FORWARD, 10, Set.of(), Set.of(), Origin.UNKNOWN),
+                    new ContextRule("NEG-not", "(not|no)", Assertion.NEGATED, Direction.FORWARD, 6, Set.of(),
+                            Set.of(), Origin.UNKNOWN)))
+            .classifier(EVERY_SENTENCE)
+            .build();
+
+    @Test
+    void aLexiconFindingKeepsItsPreciseSpanOverAModelClause() {
+        String text = "Staff think she is attention seeking tonight.";
+        for (List<Finding> findings : List.of(SCREENER.screen(text).findings(), SCREENER.screenUnmerged(text).findings())) {
+            assertEquals(1, findings.size(), findings::toString);
+            assertEquals("attention seeking", findings.get(0).text());
+            assertEquals(Source.LEXICON, findings.get(0).source());
+        }
+    }
+
+    @Test
+    void whereAnUnlessCueSilencesTheLexiconTheModelIsSilentToo() {
+        assertTrue(SCREENER.screen("Her sister worries she is seen as attention seeking.").findings().isEmpty());
+    }
+
+    @Test
+    void aReportingTriggerInsideAModelClauseGovernsIt() {
+        List<Finding> f = SCREENER.screen("She said the ward nurse laughed at her.").findings();
+        assertEquals(1, f.size(), f::toString);
+        assertEquals(Source.MODEL, f.get(0).source());
+        assertEquals(Assertion.REPORTED, f.get(0).assertion());
+    }
+
+    @Test
+    void aNegationInsideAModelClauseIsTakenAsTheWordingItself() {
+        List<Finding> f = SCREENER.screen("No need to bring him in.").findings();
+        assertEquals(1, f.size(), f::toString);
+        assertEquals(Assertion.AFFIRMED, f.get(0).assertion());
+    }
+}
