@@ -24,8 +24,8 @@ public final class Automaton {
     private static final int KIND_STEM = 1;
     private static final int KIND_EXACT = 2;
 
-    private final long[] edgeKeys;
-    private final int[] edgeTargets;
+    /** Open-addressing edge table, key and target side by side (one cache line per probe): slot i at [2i, 2i+1]. */
+    private final long[] edgeTable;
     private final int edgeMask;
     /** Per node: bit (1 << kind) set when the node has an edge of that kind, to skip useless probes. */
     private final byte[] edgeKinds;
@@ -85,9 +85,10 @@ public final class Automaton {
             edgeCount += n.edges.size();
         }
         int capacity = Integer.highestOneBit(Math.max(4, edgeCount * 2 + 1) - 1) << 1;
-        edgeKeys = new long[capacity];
-        edgeTargets = new int[capacity];
-        Arrays.fill(edgeTargets, -1);
+        edgeTable = new long[capacity * 2];
+        for (int slot = 0; slot < capacity; slot++) {
+            edgeTable[2 * slot + 1] = -1;
+        }
         edgeMask = capacity - 1;
         for (int i = 0; i < nodeCount; i++) {
             Builder.Node n = order.get(i);
@@ -112,11 +113,11 @@ public final class Automaton {
                 edgeKinds[i] |= (byte) (1 << kind);
                 long k = key(i, kind, id);
                 int slot = mix(k) & edgeMask;
-                while (edgeTargets[slot] >= 0) {
+                while (edgeTable[2 * slot + 1] >= 0) {
                     slot = (slot + 1) & edgeMask;
                 }
-                edgeKeys[slot] = k;
-                edgeTargets[slot] = index.get(e.getValue());
+                edgeTable[2 * slot] = k;
+                edgeTable[2 * slot + 1] = index.get(e.getValue());
             }
         }
         Builder.Node root = order.get(ROOT);
@@ -158,12 +159,12 @@ public final class Automaton {
         long k = key(node, kind, id);
         int slot = mix(k) & edgeMask;
         while (true) {
-            int target = edgeTargets[slot];
+            long target = edgeTable[2 * slot + 1];
             if (target < 0) {
                 return -1;
             }
-            if (edgeKeys[slot] == k) {
-                return target;
+            if (edgeTable[2 * slot] == k) {
+                return (int) target;
             }
             slot = (slot + 1) & edgeMask;
         }

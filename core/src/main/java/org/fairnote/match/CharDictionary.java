@@ -41,7 +41,7 @@ final class CharDictionary {
             if (k == null) {
                 return -1;
             }
-            if (k.length == len && Arrays.equals(k, 0, len, buf, off, off + len)) {
+            if (k.length == len && equals(k, buf, off)) {
                 return values[slot];
             }
             slot = (slot + 1) & mask;
@@ -70,6 +70,16 @@ final class CharDictionary {
 
     int get(String s) {
         return get(s, 0, s.length());
+    }
+
+    /** A plain loop: words are short, and {@code Arrays.equals} on ranges costs more than it saves here. */
+    private static boolean equals(char[] k, char[] buf, int off) {
+        for (int i = 0; i < k.length; i++) {
+            if (k[i] != buf[off + i]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean equals(char[] k, CharSequence text, int start) {
