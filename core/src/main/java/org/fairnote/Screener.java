@@ -163,7 +163,8 @@ public final class Screener {
         this.payloadKind = payloads.stream().mapToInt(p -> p[0]).toArray();
         this.payloadIndex = payloads.stream().mapToInt(p -> p[1]).toArray();
         this.classifier = b.classifier;
-        this.modelThreshold = b.modelThreshold;
+        this.modelThreshold = b.modelThreshold != null ? b.modelThreshold
+                : classifier != null ? classifier.threshold() : 0.5;
 
         Map<String, String> v = new LinkedHashMap<>();
         v.put("fairnote", ENGINE_VERSION);
@@ -319,7 +320,7 @@ public final class Screener {
         private final List<SectionRule> sectionRules = new ArrayList<>();
         private final Map<String, String> versions = new LinkedHashMap<>();
         private SpanClassifier classifier;
-        private double modelThreshold = 0.5;
+        private Double modelThreshold;
         private boolean defaultsApplied;
 
         private Builder() {
@@ -371,7 +372,7 @@ public final class Screener {
             return this;
         }
 
-        /** Model predictions below this probability are dropped; default 0.5. */
+        /** Model predictions below this probability are dropped; default: the classifier's own {@link SpanClassifier#threshold()}. */
         public Builder modelThreshold(double threshold) {
             if (!(threshold >= 0 && threshold <= 1)) {
                 throw new IllegalArgumentException("model threshold must be in 0..1, was " + threshold);

@@ -83,4 +83,43 @@ class ModelCombinationTest {
         assertEquals(1, f.size(), f::toString);
         assertEquals(Assertion.AFFIRMED, f.get(0).assertion());
     }
+
+    @Test
+    void aModelLoadedInTheBackgroundIsUsedWithItsOwnThreshold() {
+        SpanClassifier tuned = new SpanClassifier() {
+            @Override
+            public String name() {
+                return "tuned";
+            }
+
+            @Override
+            public String version() {
+                return "2";
+            }
+
+            @Override
+            public double threshold() {
+                return 0.95;
+            }
+
+            @Override
+            public List<Prediction> predict(AnalyzedText at) {
+                return EVERY_SENTENCE.predict(at);
+            }
+        };
+        Screener s = Screener.builder().addLexicon(new Lexicon("empty", "1", List.of()))
+                .classifier(SpanClassifier.loadInBackground(() -> tuned)).build();
+        assertEquals("2", s.versions().get("tuned"));
+        assertTrue(s.screen("Anything at all.").findings().isEmpty(), "0.9 is below the model's own 0.95");
+    }
+
+    @Test
+    void aModelThatFailsToLoadFailsTheBuild() {
+        IllegalStateException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
+                () -> Screener.builder().addLexicon(new Lexicon("empty", "1", List.of()))
+                        .classifier(SpanClassifier.loadInBackground(() -> {
+                            throw new IllegalStateException("model file is corrupt");
+                        })).build());
+        assertEquals("model file is corrupt", e.getMessage());
+    }
 }

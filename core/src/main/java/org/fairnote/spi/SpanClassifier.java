@@ -1,6 +1,7 @@
 package org.fairnote.spi;
 
 import java.util.List;
+import java.util.function.Supplier;
 import org.fairnote.Category;
 
 /**
@@ -18,6 +19,24 @@ public interface SpanClassifier {
 
     /** Spans of {@code text} with a category and a probability. */
     List<Prediction> predict(AnalyzedText text);
+
+    /**
+     * The probability threshold the model was tuned for; the screener drops predictions below it
+     * unless {@code Screener.Builder.modelThreshold} sets another. Default 0.5.
+     */
+    default double threshold() {
+        return 0.5;
+    }
+
+    /**
+     * A classifier that starts loading now on a background thread, so a large model loads while
+     * the screener compiles its lexicons. The first call to any method waits for the load and
+     * rethrows its failure; {@code Screener.Builder.build()} makes such a call, so a broken model
+     * still fails the build, never a screening.
+     */
+    static SpanClassifier loadInBackground(Supplier<? extends SpanClassifier> loader) {
+        return new BackgroundLoadedClassifier(loader);
+    }
 
     /**
      * One predicted span.

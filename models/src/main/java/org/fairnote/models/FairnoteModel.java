@@ -298,7 +298,8 @@ public final class FairnoteModel implements SpanClassifier {
         return info.version();
     }
 
-    /** The threshold tuned in cross-validation; {@link ModelDefaults} sets it as the screener's model threshold. */
+    /** The threshold tuned in cross-validation, which the screener uses unless told otherwise. */
+    @Override
     public double threshold() {
         return info.threshold();
     }
