@@ -35,6 +35,7 @@ fi
 
 want screen && jmh screen 'ScreenBenchmark.screen$' -p lexicon=DEFAULT -prof gc
 want screen && jmh screen-threads 'ScreenBenchmark.screenAllThreads' -p noteSize=2048 -p lexicon=DEFAULT
+want model && jmh screen-model 'ScreenWithModelBenchmark' -prof gc
 want latency && jmh latency 'ScreenLatencyBenchmark' -p lexicon=DEFAULT,X100
 want peers && jmh peers 'PeerBenchmark.find$' -p phraseCount=500 -prof gc
 want scaling && jmh screen-lexicon-size 'ScreenBenchmark.screen$' -p noteSize=2048 -p lexicon=X10,X100 -prof gc

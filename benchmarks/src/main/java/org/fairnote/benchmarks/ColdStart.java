@@ -17,14 +17,14 @@ public final class ColdStart {
         long t0 = System.nanoTime();
         String note = new NoteCorpus(NoteCorpus.DEFAULT_SEED).note(NoteCorpus.SMALL);
         long t1 = System.nanoTime();
-        Screener screener = Lexicons.screener(Lexicons.bundled(), Lexicons.Size.DEFAULT);
+        Screener screener = Screener.createDefault();
         long t2 = System.nanoTime();
         Screening s = screener.screen(note);
         long t3 = System.nanoTime();
         long uptime = ManagementFactory.getRuntimeMXBean().getUptime();
         System.out.printf("createDefault_ms=%.1f first_screen_ms=%.1f main_to_first_finding_ms=%.1f "
-                + "jvm_uptime_at_first_finding_ms=%d findings=%d%n", (t2 - t1) / 1e6, (t3 - t2) / 1e6,
-                (t3 - t1) / 1e6, uptime, s.findings().size());
+                + "jvm_uptime_at_first_finding_ms=%d findings=%d model=%s%n", (t2 - t1) / 1e6, (t3 - t2) / 1e6,
+                (t3 - t1) / 1e6, uptime, s.findings().size(), screener.versions().containsKey("fairnote-model"));
         if (t0 > t1) {
             throw new AssertionError();
         }

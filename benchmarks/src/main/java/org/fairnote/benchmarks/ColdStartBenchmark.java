@@ -29,6 +29,6 @@ public class ColdStartBenchmark {
 
     @Benchmark
     public int createDefaultAndScreenFirstNote() {
-        return Lexicons.screener(Lexicons.bundled(), Lexicons.Size.DEFAULT).screen(NOTE).findings().size();
+        return Screener.createDefault().screen(NOTE).findings().size();
     }
 }

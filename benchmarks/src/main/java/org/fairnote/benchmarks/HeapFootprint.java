@@ -17,6 +17,15 @@ public final class HeapFootprint {
 
     public static void main(String[] args) {
         List<Lexicon> base = Lexicons.bundled();
+        {
+            long before = usedAfterGc();
+            Screener s = Screener.createDefault();
+            long after = usedAfterGc();
+            GraphLayout layout = GraphLayout.parseInstance(s);
+            System.out.printf("createDefault (with model: %s) entries=%d jol_retained_bytes=%d jol_objects=%d "
+                    + "heap_delta_bytes=%d%n", s.versions().containsKey("fairnote-model"), s.entries().size(),
+                    layout.totalSize(), layout.totalCount(), after - before);
+        }
         for (Lexicons.Size size : Lexicons.Size.values()) {
             long before = usedAfterGc();
             Screener s = Lexicons.screener(base, size);

@@ -93,11 +93,11 @@ public final class Lexicons {
         return out;
     }
 
-    /** A screener on the default lexicons (scaled) with the bundled context rules and sections. */
+    /**
+     * A screener on the default lexicons (scaled) with the bundled context rules and sections, and no
+     * model ({@code Screener.createDefault()} would add the bundled model: see ScreenWithModelBenchmark).
+     */
     public static Screener screener(List<Lexicon> base, Size size) {
-        if (size == Size.DEFAULT && base.size() == BundledLexicons.LEXICON_FILES.size()) {
-            return Screener.createDefault();
-        }
         return BundledLexicons.addContext(Screener.builder().addLexicons(scaled(base, size))).build();
     }
 
