@@ -40,8 +40,8 @@ import org.junit.jupiter.api.Test;
 class ChallengeSetTest {
 
     /** Recall and precision reached on the challenge set when it was last re-measured. */
-    static final double RECORDED_RECALL = 0.745;
-    static final double RECORDED_PRECISION = 0.943;
+    static final double RECORDED_RECALL = 0.845;
+    static final double RECORDED_PRECISION = 0.955;
     static final double MARGIN = 0.05;
 
     record Item(String id, String text, Category category, Assertion assertion, String subset) {
@@ -150,6 +150,9 @@ class ChallengeSetTest {
         Map<Category, int[]> k = score(CorpusRecallReport.lexiconOnly(), items, problems);
         double[] m = micro(k);
         System.out.print("Challenge set (" + items.size() + " sentences), lexicon only:\n" + table(k));
+        List<Item> core = items.stream().filter(i -> i.subset().equals("core")).toList();
+        System.out.print("of which the core subset (" + core.size() + " sentences):\n"
+                + table(score(CorpusRecallReport.lexiconOnly(), core, new ArrayList<>())));
         List<Item> hard = items.stream().filter(i -> i.subset().equals("paraphrase")).toList();
         System.out.print("of which the paraphrase subset (" + hard.size() + " sentences):\n"
                 + table(score(CorpusRecallReport.lexiconOnly(), hard, new ArrayList<>())));
