@@ -21,7 +21,7 @@ import org.fairnote.Screening;
  * {"findings":[{"start":0,"end":19,"text":"Do not convey to ED","category":"CARE_WITHHOLDING",
  *   "assertion":"AFFIRMED","severity":"HIGH","confidence":1.0,"ruleId":"WITH-do-not-convey",
  *   "source":"LEXICON","explanation":"...","suggestion":"..."}],
- *  "versions":{"fairnote":"0.1.0","care-withholding":"2026.11.0"},"textLength":20}
+ *  "versions":{"fairnote":"0.1.0","care-withholding":"2026.12.0"},"textLength":20}
  * }</pre>
  */
 public final class FairnoteJson {
