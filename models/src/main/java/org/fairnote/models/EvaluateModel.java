@@ -32,7 +32,7 @@ import org.fairnote.text.Tokenizer;
  */
 public final class EvaluateModel {
 
-    static final double[] THRESHOLDS = {0.3, 0.4, 0.5, 0.6, 0.7, 0.8};
+    static final double[] THRESHOLDS = {0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.6, 0.7, 0.8};
 
     /** The headline numbers of one evaluation. */
     public record Result(SpanMetrics lexicon, SpanMetrics model, SpanMetrics combined, double cvModelF1,
@@ -70,8 +70,15 @@ public final class EvaluateModel {
         Path out = Path.of("models/EVALUATION.md");
         boolean compare = false;
         boolean speed = true;
+        List<String> cvOnly = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
+                case "--cv" -> cvOnly.add(args[++i]);
+                case "--cv-errors", "--cv-errors-combined" -> {
+                    boolean comb = args[i].endsWith("combined");
+                    cvErrors(corpus, TrainModel.Params.parse(args[++i]), Double.parseDouble(args[++i]), comb);
+                    return;
+                }
                 case "--corpus" -> corpus = Path.of(args[++i]);
                 case "--model" -> model = Path.of(args[++i]);
                 case "--out" -> out = Path.of(args[++i]);
@@ -80,10 +87,22 @@ public final class EvaluateModel {
                 default -> {
                     System.err.println("unknown argument " + args[i]);
                     System.err.println("usage: EvaluateModel [--corpus DIR] [--model model.bin] [--out FILE]"
-                            + " [--compare] [--no-speed]");
+                            + " [--compare] [--no-speed] [--cv PARAMS]...");
                     System.exit(2);
                 }
             }
+        }
+        if (!cvOnly.isEmpty()) {
+            List<Note> notes = Corpus.read(corpus);
+            Split split = Split.forCorpus(corpus, notes);
+            for (String spec : cvOnly) {
+                TrainModel.Params p = TrainModel.Params.parse(spec);
+                long t0 = System.nanoTime();
+                CvResult cv = crossValidate(notes, split, p);
+                System.out.println(cvSummary(cv) + String.format(Locale.ROOT, " [%.0f s]",
+                        (System.nanoTime() - t0) / 1e9));
+            }
+            return;
         }
         Result r = evaluate(corpus, model, out, compare, speed);
         System.out.printf(Locale.ROOT, "test micro F1: lexicon %.3f, model %.3f, combined %.3f; wrote %s%n",
@@ -334,24 +353,60 @@ public final class EvaluateModel {
         return List.of(
                 d.withL2(0.3), d.withL2(1.0), d.withCutoff(1),
                 d.withLexiconFeatures(true),
-                new TrainModel.Params("MAXENT", 0, 200, 2, false, d.threshold()),
-                new TrainModel.Params("PERCEPTRON", 0, 100, 2, false, d.threshold()),
-                new TrainModel.Params("NAIVEBAYES", 0, 1, 2, false, d.threshold()));
+                d.withAlgorithm("MAXENT").withIterations(200),
+                d.withAlgorithm("PERCEPTRON").withIterations(100),
+                d.withAlgorithm("NAIVEBAYES").withIterations(1));
+    }
+
+    /** One line: configuration, best threshold, model-only and combined CV F1 there, and per threshold. */
+    static String cvSummary(CvResult cv) {
+        double bt = bestThreshold(cv);
+        double bm = bestModelThreshold(cv);
+        StringBuilder sb = new StringBuilder(String.format(Locale.ROOT,
+                "%s | model-only best %.3f@%.2f | combined %.3f ± %.3f @%.2f (P %.3f R %.3f) | model-only there %.3f |",
+                describe(cv.params()), cv.meanF1(cv.model(), bm), bm, cv.meanF1(cv.combined(), bt),
+                cv.sdF1(cv.combined(), bt), bt, cv.pooled(cv.combined(), bt).precision(),
+                cv.pooled(cv.combined(), bt).recall(), cv.meanF1(cv.model(), bt)));
+        for (double t : THRESHOLDS) {
+            sb.append(String.format(Locale.ROOT, " %.2f:%.3f/%.3f", t, cv.meanF1(cv.model(), t),
+                    cv.meanF1(cv.combined(), t)));
+        }
+        return sb.toString();
+    }
+
+    static double bestModelThreshold(CvResult cv) {
+        double best = THRESHOLDS[0];
+        for (double t : THRESHOLDS) {
+            if (cv.meanF1(cv.model(), t) > cv.meanF1(cv.model(), best) + 1e-9) {
+                best = t;
+            }
+        }
+        return best;
     }
 
     static String describe(TrainModel.Params p) {
         String s = switch (p.algorithm()) {
-            case "MAXENT_QN" -> String.format(Locale.ROOT, "maxent L-BFGS, L2 %.1f", p.l2());
+            case "MAXENT_QN" -> p.l1() > 0
+                    ? String.format(Locale.ROOT, "maxent L-BFGS, L1 %s, L2 %s", num(p.l1()), num(p.l2()))
+                    : String.format(Locale.ROOT, "maxent L-BFGS, L2 %s", num(p.l2()));
             case "MAXENT" -> "maxent GIS, " + p.iterations() + " iterations";
             case "PERCEPTRON" -> "perceptron, " + p.iterations() + " iterations";
             case "NAIVEBAYES" -> "naive Bayes";
             default -> p.algorithm();
         };
-        s += ", cutoff " + p.cutoff();
+        if (p.oneVsRest()) {
+            s += ", one-vs-rest";
+        }
+        s += ", cutoff " + p.cutoff() + ", features `" + p.features() + "`";
         if (p.lexiconFeatures()) {
             s += ", + lexicon-hit features";
         }
         return s;
+    }
+
+    private static String num(double v) {
+        String s = Double.toString(v);
+        return s.endsWith(".0") ? s.substring(0, s.length() - 2) : s;
     }
 
     static double nearest(double t) {
@@ -382,32 +437,87 @@ public final class EvaluateModel {
             model.put(t, new ArrayList<>());
             combined.put(t, new ArrayList<>());
         }
-        for (int f = 0; f < Split.FOLDS; f++) {
-            FairnoteModel m = TrainModel.train(split.outsideFold(notes, f), params, "cv");
-            Screener mo = LexiconSupport.contextOnly().classifier(m).modelThreshold(FairnoteModel.FLOOR).build();
-            Screener co = LexiconSupport.lexiconsAndContext().classifier(m).modelThreshold(FairnoteModel.FLOOR)
-                    .build();
-            Map<Double, SpanMetrics> fm = new LinkedHashMap<>();
-            Map<Double, SpanMetrics> fc = new LinkedHashMap<>();
-            for (double t : THRESHOLDS) {
-                fm.put(t, new SpanMetrics());
-                fc.put(t, new SpanMetrics());
+        int threads = Math.max(1, Math.min(Split.FOLDS, Integer.getInteger("fairnote.cv.threads",
+                Math.min(2, Runtime.getRuntime().availableProcessors()))));
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+        try {
+            List<java.util.concurrent.Future<SpanMetrics[][]>> folds = new ArrayList<>();
+            for (int f = 0; f < Split.FOLDS; f++) {
+                int fold = f;
+                folds.add(pool.submit(() -> cvFold(notes, split, params, fold)));
             }
-            for (Note n : split.fold(notes, f)) {
-                List<Finding> mf = flags(mo.screen(n.text()).findings());
-                List<Finding> cf = flags(co.screen(n.text()).findings());
-                for (double t : THRESHOLDS) {
-                    fm.get(t).add(n, mf.stream().filter(x -> x.confidence() >= t).toList());
-                    fc.get(t).add(n, cf.stream()
-                            .filter(x -> x.source() == Source.LEXICON || x.confidence() >= t).toList());
+            for (java.util.concurrent.Future<SpanMetrics[][]> fut : folds) {
+                SpanMetrics[][] r = fut.get();
+                for (int i = 0; i < THRESHOLDS.length; i++) {
+                    model.get(THRESHOLDS[i]).add(r[0][i]);
+                    combined.get(THRESHOLDS[i]).add(r[1][i]);
                 }
             }
-            for (double t : THRESHOLDS) {
-                model.get(t).add(fm.get(t));
-                combined.get(t).add(fc.get(t));
-            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException("cross-validation failed: " + e.getCause(), e.getCause());
+        } finally {
+            pool.shutdown();
         }
         return new CvResult(params, model, combined);
+    }
+
+    /** Prints the model-only misses and false flags of 5-fold CV on the training split (error analysis). */
+    static void cvErrors(Path corpusDir, TrainModel.Params params, double threshold, boolean combined) {
+        List<Note> notes = Corpus.read(corpusDir);
+        Split split = Split.forCorpus(corpusDir, notes);
+        for (int f = 0; f < Split.FOLDS; f++) {
+            FairnoteModel m = TrainModel.train(split.outsideFold(notes, f), params, "cv");
+            Screener mo = (combined ? LexiconSupport.lexiconsAndContext() : LexiconSupport.contextOnly())
+                    .classifier(m).modelThreshold(FairnoteModel.FLOOR).build();
+            for (Note n : split.fold(notes, f)) {
+                List<Finding> all = mo.screen(n.text()).findings();
+                List<Finding> fl = flags(all).stream()
+                        .filter(x -> x.source() == Source.LEXICON || x.confidence() >= threshold).toList();
+                for (Note.Span s : n.spans()) {
+                    if (!found(s, fl)) {
+                        String why = all.stream().filter(x -> s.overlaps(x.start(), x.end()))
+                                .map(x -> String.format(Locale.ROOT, "%s/%s/%s %.2f", x.source(), x.category(),
+                                        x.assertion(), x.confidence())).toList().toString();
+                        System.out.printf(Locale.ROOT, "MISS %s %s: %s  %s%n", n.id(), s.category(),
+                                n.textOf(s).replace('\n', ' '), why);
+                    }
+                }
+                for (Finding x : fl) {
+                    boolean ok = n.spans().stream().anyMatch(s -> s.category() == x.category()
+                            && s.overlaps(x.start(), x.end()));
+                    if (!ok) {
+                        String gold = n.spans().stream().filter(s -> s.overlaps(x.start(), x.end()))
+                                .map(s -> s.category().name()).toList().toString();
+                        System.out.printf(Locale.ROOT, "FALSE %s %s %s %.2f: %s  gold %s%n", n.id(), x.source(),
+                                x.category(), x.confidence(), x.text().replace('\n', ' '), gold);
+                    }
+                }
+            }
+        }
+    }
+
+    private static SpanMetrics[][] cvFold(List<Note> notes, Split split, TrainModel.Params params, int f) {
+        FairnoteModel m = TrainModel.train(split.outsideFold(notes, f), params, "cv");
+        Screener mo = LexiconSupport.contextOnly().classifier(m).modelThreshold(FairnoteModel.FLOOR).build();
+        Screener co = LexiconSupport.lexiconsAndContext().classifier(m).modelThreshold(FairnoteModel.FLOOR).build();
+        SpanMetrics[][] r = new SpanMetrics[2][THRESHOLDS.length];
+        for (int i = 0; i < THRESHOLDS.length; i++) {
+            r[0][i] = new SpanMetrics();
+            r[1][i] = new SpanMetrics();
+        }
+        for (Note n : split.fold(notes, f)) {
+            List<Finding> mf = flags(mo.screen(n.text()).findings());
+            List<Finding> cf = flags(co.screen(n.text()).findings());
+            for (int i = 0; i < THRESHOLDS.length; i++) {
+                double t = THRESHOLDS[i];
+                r[0][i].add(n, mf.stream().filter(x -> x.confidence() >= t).toList());
+                r[1][i].add(n, cf.stream().filter(x -> x.source() == Source.LEXICON || x.confidence() >= t).toList());
+            }
+        }
+        return r;
     }
 
     private static List<Finding> flags(List<Finding> all) {
