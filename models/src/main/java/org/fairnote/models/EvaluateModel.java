@@ -17,6 +17,7 @@ import org.fairnote.Finding;
 import org.fairnote.Screener;
 import org.fairnote.Source;
 import org.fairnote.spi.AnalyzedText;
+import org.fairnote.spi.SpanClassifier;
 import org.fairnote.text.SentenceSplitter;
 import org.fairnote.text.TokenBuffer;
 import org.fairnote.text.Tokenizer;
@@ -31,6 +32,13 @@ import org.fairnote.text.Tokenizer;
  * </pre>
  */
 public final class EvaluateModel {
+
+    /**
+     * Notes whose id starts with this prefix (default {@code D-}: notes written to add training
+     * data) are trained on in every CV fold but never scored, so that CV scores stay comparable with
+     * the originally annotated notes; set {@code -Dfairnote.cv.trainOnly=} (empty) to score them too.
+     */
+    static final String TRAIN_ONLY_PREFIX = System.getProperty("fairnote.cv.trainOnly", "D-");
 
     static final double[] THRESHOLDS = {0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.6, 0.7, 0.8};
 
@@ -348,14 +356,36 @@ public final class EvaluateModel {
         }
     }
 
+    /**
+     * The configurations compared with the shipped one (each differs from it in one respect, except
+     * the previous model and the other trainers).
+     */
     static List<TrainModel.Params> candidates() {
         TrainModel.Params d = TrainModel.DEFAULT;
+        String f = d.features().substring("w,b,".length());
         return List.of(
-                d.withL2(0.3), d.withL2(1.0), d.withCutoff(1),
+                d.withFeatures("p5,sent").withL2(0.1).withCutoff(2).withThreshold(0.5), // model 1.0.0
+                d.withFeatures(f.replace("p5,", "")),
+                d.withFeatures(f.replace("stem,", "")),
+                d.withFeatures(f.replace("negr", "neg")),
+                d.withFeatures(f.replace("negr,", "")),
+                d.withFeatures(f.replace("pos,", "")),
+                d.withFeatures(f.replace(",sent", "")),
+                d.withFeatures(f + ",tri"),
+                d.withFeatures(f + ",nb"),
+                d.withFeatures(f + ",qx"),
+                d.withFeatures(f + ",head"),
+                d.withFeatures(f + ",prev"),
+                d.withFeatures(f + ",sb"),
+                d.withFeatures(f + ",chr"),
+                d.withL2(0.01), d.withL2(0.1), d.withL2(0.3), d.withCutoff(2), d.withL1(0.01),
+                d.withOneVsRest(true),
+                d.withMultiLabel(true),
                 d.withLexiconFeatures(true),
                 d.withAlgorithm("MAXENT").withIterations(200),
-                d.withAlgorithm("PERCEPTRON").withIterations(100),
-                d.withAlgorithm("NAIVEBAYES").withIterations(1));
+                d.withAlgorithm("PERCEPTRON"),
+                d.withAlgorithm("NAIVEBAYES").withIterations(1),
+                d.withAlgorithm("NAMEFINDER").withL2(0.1));
     }
 
     /** One line: configuration, best threshold, model-only and combined CV F1 there, and per threshold. */
@@ -392,12 +422,20 @@ public final class EvaluateModel {
             case "MAXENT" -> "maxent GIS, " + p.iterations() + " iterations";
             case "PERCEPTRON" -> "perceptron, " + p.iterations() + " iterations";
             case "NAIVEBAYES" -> "naive Bayes";
+            case "NAMEFINDER" -> String.format(Locale.ROOT,
+                    "span tagger (OpenNLP name finder, BIO, its default features), maxent L-BFGS, L2 %s", num(p.l2()));
             default -> p.algorithm();
         };
         if (p.oneVsRest()) {
             s += ", one-vs-rest";
         }
-        s += ", cutoff " + p.cutoff() + ", features `" + p.features() + "`";
+        if (p.multiLabel()) {
+            s += ", second category too";
+        }
+        s += ", cutoff " + p.cutoff();
+        if (!"NAMEFINDER".equals(p.algorithm())) {
+            s += ", features `" + p.features() + "`";
+        }
         if (p.lexiconFeatures()) {
             s += ", + lexicon-hit features";
         }
@@ -500,7 +538,19 @@ public final class EvaluateModel {
     }
 
     private static SpanMetrics[][] cvFold(List<Note> notes, Split split, TrainModel.Params params, int f) {
-        FairnoteModel m = TrainModel.train(split.outsideFold(notes, f), params, "cv");
+        String trainOnly = TRAIN_ONLY_PREFIX.isEmpty() ? null : TRAIN_ONLY_PREFIX;
+        List<Note> training = new ArrayList<>(split.outsideFold(notes, f));
+        List<Note> evaluated = new ArrayList<>();
+        for (Note n : split.fold(notes, f)) {
+            if (trainOnly != null && n.id().startsWith(trainOnly)) {
+                training.add(n);
+            } else {
+                evaluated.add(n);
+            }
+        }
+        SpanClassifier m = "NAMEFINDER".equals(params.algorithm())
+                ? SpanTagger.train(training, params.withAlgorithm("MAXENT_QN"))
+                : TrainModel.train(training, params, "cv");
         Screener mo = LexiconSupport.contextOnly().classifier(m).modelThreshold(FairnoteModel.FLOOR).build();
         Screener co = LexiconSupport.lexiconsAndContext().classifier(m).modelThreshold(FairnoteModel.FLOOR).build();
         SpanMetrics[][] r = new SpanMetrics[2][THRESHOLDS.length];
@@ -508,7 +558,7 @@ public final class EvaluateModel {
             r[0][i] = new SpanMetrics();
             r[1][i] = new SpanMetrics();
         }
-        for (Note n : split.fold(notes, f)) {
+        for (Note n : evaluated) {
             List<Finding> mf = flags(mo.screen(n.text()).findings());
             List<Finding> cf = flags(co.screen(n.text()).findings());
             for (int i = 0; i < THRESHOLDS.length; i++) {

@@ -77,6 +77,7 @@ public final class FairnoteModel implements SpanClassifier {
     private final Screener lexiconScreener;
     private final boolean linear;
     private final boolean oneVsRest;
+    private final boolean multiLabel;
     private final Features.Spec spec;
     private final ThreadLocal<Scratch> scratch = ThreadLocal.withInitial(Scratch::new);
 
@@ -98,6 +99,7 @@ public final class FairnoteModel implements SpanClassifier {
                 || model.getModelType() == AbstractModel.ModelType.MaxentQn;
         this.outcomes = model.getNumOutcomes();
         this.oneVsRest = info.oneVsRest();
+        this.multiLabel = info.multiLabel();
         if (info.features() == null) {
             throw new ModelFormatException("model metadata names no feature set");
         }
@@ -125,7 +127,8 @@ public final class FairnoteModel implements SpanClassifier {
         }
         @SuppressWarnings("unchecked")
         Map<String, Context> pmap = (Map<String, Context>) model.getDataStructures()[1];
-        int size = Integer.highestOneBit(Math.max(16, pmap.size() * 2)) * 2;
+        // a power of two with a load factor between 0.3 and 0.6
+        int size = Integer.highestOneBit(Math.max(16, (int) (pmap.size() / 0.6))) << 1;
         this.mask = size - 1;
         this.stride = 1 + (outcomes + 1) / 2;
         this.table = new long[size * stride];
@@ -410,6 +413,15 @@ public final class FairnoteModel implements SpanClassifier {
                 if (p < FLOOR) {
                     continue;
                 }
+                int second = -1;
+                if (multiLabel) {
+                    for (int o = 0; o < outcomes; o++) {
+                        if (o != best && categories[o] != null && score[o] >= FLOOR
+                                && (second < 0 || score[o] > score[second])) {
+                            second = o;
+                        }
+                    }
+                }
                 int s = cf;
                 while (s < ct && !t.has(s, TokenBuffer.WORD) && !Features.isQuote(t, s)) {
                     s++;
@@ -423,6 +435,9 @@ public final class FairnoteModel implements SpanClassifier {
                 }
                 int cs = t.start(s);
                 int ce = t.end(e - 1);
+                if (second >= 0) {
+                    out = add(out, cs, ce, categories[second], score[second]);
+                }
                 Category cat = categories[best];
                 if (openCat == cat && openClause == c - 1 && p >= threshold && openConf >= threshold) {
                     openEnd = ce;

@@ -61,15 +61,19 @@ final class Features {
      * @param previous   the bag of words of the previous sentence ({@code v})
      * @param heading    the words of a line label before a colon that opens the sentence's line
      *                   ({@code h}), carried to the following sentences until the next label
+     * @param quoteContext for a short quote, the words just before and after it ({@code y}, {@code z}):
+     *                   "her 'pain'" (scare quotes) against "said 'I am fine'" (reported speech)
+     * @param sentenceBigrams the bigrams of the whole sentence ({@code s2})
      */
     record Spec(boolean prefix, boolean stem, int negation, boolean trigrams, boolean position, boolean neighbours,
-            boolean chars, boolean sentence, boolean previous, boolean heading) {
+            boolean chars, boolean sentence, boolean previous, boolean heading, boolean quoteContext,
+            boolean sentenceBigrams) {
 
         /** The feature set of version 1 models: prefixes and the sentence bag of words. */
         static final Spec V1 = parse("p5,sent");
 
         /**
-         * Parses a comma-separated spec of {@code p5 stem neg negr tri pos nb chr sent prev head}.
+         * Parses a comma-separated spec of {@code p5 stem neg negr tri pos nb chr sent prev head qx sb}.
          */
         static Spec parse(String spec) {
             java.util.Set<String> parts = new LinkedHashSet<>();
@@ -90,10 +94,12 @@ final class Features {
             boolean sent = parts.remove("sent");
             boolean prev = parts.remove("prev");
             boolean head = parts.remove("head");
+            boolean qx = parts.remove("qx");
+            boolean sb = parts.remove("sb");
             if (!parts.isEmpty()) {
                 throw new IllegalArgumentException("unknown feature groups " + parts + " in '" + spec + "'");
             }
-            return new Spec(prefix, stem, negation, tri, pos, nb, chr, sent, prev, head);
+            return new Spec(prefix, stem, negation, tri, pos, nb, chr, sent, prev, head, qx, sb);
         }
 
         /** The canonical spec ({@link #parse} reads it back). */
@@ -131,6 +137,12 @@ final class Features {
             if (heading) {
                 sb.append(",head");
             }
+            if (quoteContext) {
+                sb.append(",qx");
+            }
+            if (sentenceBigrams) {
+                sb.append(",sb");
+            }
             return sb.toString();
         }
 
@@ -153,6 +165,13 @@ final class Features {
                 a = Arrays.copyOf(a, n * 2);
             }
             a[n++] = h;
+        }
+
+        /** Makes room for {@code more} features, so a caller may write them to {@link #a} directly. */
+        void ensure(int more) {
+            if (n + more > a.length) {
+                a = Arrays.copyOf(a, Math.max(a.length * 2, n + more));
+            }
         }
 
         void clear() {
@@ -200,12 +219,20 @@ final class Features {
         return fmix(((kind ^ a) * GOLDEN + b) * GOLDEN + c);
     }
 
+    /** A term's hash: four chars (16 bits each) per multiply, then a final mix. */
     static long termHash(char[] c, int off, int len) {
-        long h = FNV_OFFSET;
-        for (int k = 0; k < len; k++) {
-            h = (h ^ c[off + k]) * FNV_PRIME;
+        long h = FNV_OFFSET + len;
+        int i = off;
+        int end = off + len;
+        for (; i + 4 <= end; i += 4) {
+            long v = c[i] | (long) c[i + 1] << 16 | (long) c[i + 2] << 32 | (long) c[i + 3] << 48;
+            h = Long.rotateLeft((h ^ v) * GOLDEN, 31);
         }
-        return fmix(h);
+        long v = 0;
+        for (int shift = 0; i < end; i++, shift += 16) {
+            v |= (long) c[i] << shift;
+        }
+        return fmix((h ^ v) * GOLDEN);
     }
 
     static long termHash(String s) {
@@ -239,6 +266,9 @@ final class Features {
     private static final long K_SENT = kind('s');
     private static final long K_PREV = kind('v');
     private static final long K_HEAD = kind('h');
+    private static final long K_QUOTE_BEFORE = kind('y');
+    private static final long K_QUOTE_AFTER = kind('z');
+    private static final long K_SENT_BIGRAM = kind('2');
     private static final long K_LEX = kind('x');
     private static final long K_LEX_SENT = kind('X');
 
@@ -348,7 +378,7 @@ final class Features {
                             k |= SEPARATOR;
                         }
                     }
-                    term[i] = fmix((FNV_OFFSET ^ ch) * FNV_PRIME);
+                    term[i] = termHash(c, off, 1);
                 }
                 kinds[i] = k;
             }
@@ -434,6 +464,15 @@ final class Features {
                     }
                 }
             }
+            if (set.sentenceBigrams()) {
+                long prev = EDGE_START;
+                for (int i = from; i < to; i++) {
+                    if ((kinds[i] & WORD) != 0) {
+                        out.add(f(K_SENT_BIGRAM, prev, term[i]));
+                        prev = term[i];
+                    }
+                }
+            }
             if (set.previous() && prevFrom >= 0) {
                 for (int i = prevFrom; i < from; i++) {
                     if ((kinds[i] & WORD) != 0) {
@@ -487,12 +526,17 @@ final class Features {
          */
         void clause(int from, int to, int sep, int index, int count, int lf, int lt, int rf, int rt,
                 int[] lexHits, int lexCount, Buf out) {
-            out.add(K_BIAS);
+            // the common features go straight into the buffer's array; room for 8 per token
+            out.ensure(8 * (to - from) + 8);
+            long[] a = out.a;
+            int n = out.n;
+            a[n++] = K_BIAS;
             long prev = EDGE_START;
             long prev2 = EDGE_START;
             int words = 0;
             boolean negated = false;
             int negation = set.negation();
+            boolean trigrams = set.trigrams();
             int[] kinds = this.kinds;
             long[] term = this.term;
             for (int i = from; i < to; i++) {
@@ -505,33 +549,37 @@ final class Features {
                     words++;
                     if (negated) {
                         if (negation == 1) {
-                            out.add(unigram[i]);
+                            a[n++] = unigram[i];
                         }
-                        out.add(f(K_NEG, h));
+                        a[n++] = f(K_NEG, h);
                     } else {
-                        out.add(unigram[i]);
+                        a[n++] = unigram[i];
                     }
                     if ((k & NEG_CUE) != 0) {
                         negated = true;
                     }
                     if ((k & NUM) == 0) {
                         if (prefix[i] != 0) {
-                            out.add(prefix[i]);
+                            a[n++] = prefix[i];
                         }
                         if (stem[i] != 0) {
-                            out.add(stem[i]);
+                            a[n++] = stem[i];
                         }
                         if (set.chars()) {
+                            out.n = n;
                             charGrams(i, out);
+                            out.ensure(8 * (to - i) + 8);
+                            a = out.a;
+                            n = out.n;
                         }
                     }
                     if (i > from && (k & CAPS) != 0) {
-                        out.add(K_CAPS);
+                        a[n++] = K_CAPS;
                     }
                 }
-                out.add(f(K_BIGRAM, prev, h));
-                if (set.trigrams() && prev != EDGE_START) {
-                    out.add(f(K_TRIGRAM, prev2, prev, h));
+                a[n++] = f(K_BIGRAM, prev, h);
+                if (trigrams && prev != EDGE_START) {
+                    a[n++] = f(K_TRIGRAM, prev2, prev, h);
                 }
                 prev2 = prev;
                 prev = h;
@@ -542,13 +590,22 @@ final class Features {
                         j++;
                     }
                     if (j > i + 1 && j < to && (kinds[j] & QUOTE) != 0) {
+                        out.n = n;
                         out.add(K_QUOTE);
                         for (int q = i + 1; q < j; q++) {
                             out.add(f(K_QUOTED, term[q]));
                         }
+                        if (set.quoteContext()) {
+                            out.add(f(K_QUOTE_BEFORE, i > from && (kinds[i - 1] & WORD) != 0 ? term[i - 1] : EDGE_START));
+                            out.add(f(K_QUOTE_AFTER, j + 1 < to && (kinds[j + 1] & WORD) != 0 ? term[j + 1] : EDGE_END));
+                        }
+                        out.ensure(8 * (to - i) + 8);
+                        a = out.a;
+                        n = out.n;
                     }
                 }
             }
+            out.n = n;
             out.add(f(K_BIGRAM, prev, EDGE_END));
             if (set.trigrams() && prev != EDGE_START) {
                 out.add(f(K_TRIGRAM, prev2, prev, EDGE_END));

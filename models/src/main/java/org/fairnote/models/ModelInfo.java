@@ -33,6 +33,11 @@ public record ModelInfo(String name, String version, int formatVersion, int feat
         String corpusSha256, int trainingNotes, int trainingEvents, String algorithm, Map<String, String> parameters,
         double threshold, boolean lexiconFeatures, List<String> lexicons, String tool) {
 
+    /** True when a clause may also be reported with its second most likely category. */
+    public boolean multiLabel() {
+        return parameters != null && "true".equals(parameters.get("MultiLabel"));
+    }
+
     /** True for a one-vs-rest model (a logistic score per category). */
     public boolean oneVsRest() {
         return parameters != null && "true".equals(parameters.get("OneVsRest"));

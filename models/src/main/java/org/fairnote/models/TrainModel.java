@@ -40,7 +40,7 @@ public final class TrainModel {
     /** Model name reported by the screener. */
     public static final String MODEL_NAME = "fairnote-model";
     /** Model version; bump when features, labels or parameters change. */
-    public static final String MODEL_VERSION = "1.0.0";
+    public static final String MODEL_VERSION = "2.0.0";
 
     /**
      * Training parameters.
@@ -54,53 +54,58 @@ public final class TrainModel {
      * @param threshold       reporting threshold stored with the model
      * @param features        the optional feature groups ({@link Features.Spec#parse})
      * @param oneVsRest       one binary model per category instead of one multinomial model
+     * @param multiLabel      a clause may also be reported with its second most likely category
      */
     public record Params(String algorithm, double l1, double l2, int iterations, int cutoff, boolean lexiconFeatures,
-            double threshold, String features, boolean oneVsRest) {
+            double threshold, String features, boolean oneVsRest, boolean multiLabel) {
 
         public Params {
             features = Features.Spec.of(features).spec();
         }
 
         public Params withAlgorithm(String a) {
-            return new Params(a, l1, l2, iterations, cutoff, lexiconFeatures, threshold, features, oneVsRest);
+            return new Params(a, l1, l2, iterations, cutoff, lexiconFeatures, threshold, features, oneVsRest, multiLabel);
         }
 
         public Params withL1(double v) {
-            return new Params(algorithm, v, l2, iterations, cutoff, lexiconFeatures, threshold, features, oneVsRest);
+            return new Params(algorithm, v, l2, iterations, cutoff, lexiconFeatures, threshold, features, oneVsRest, multiLabel);
         }
 
         public Params withL2(double v) {
-            return new Params(algorithm, l1, v, iterations, cutoff, lexiconFeatures, threshold, features, oneVsRest);
+            return new Params(algorithm, l1, v, iterations, cutoff, lexiconFeatures, threshold, features, oneVsRest, multiLabel);
         }
 
         public Params withIterations(int v) {
-            return new Params(algorithm, l1, l2, v, cutoff, lexiconFeatures, threshold, features, oneVsRest);
+            return new Params(algorithm, l1, l2, v, cutoff, lexiconFeatures, threshold, features, oneVsRest, multiLabel);
         }
 
         public Params withCutoff(int v) {
-            return new Params(algorithm, l1, l2, iterations, v, lexiconFeatures, threshold, features, oneVsRest);
+            return new Params(algorithm, l1, l2, iterations, v, lexiconFeatures, threshold, features, oneVsRest, multiLabel);
         }
 
         public Params withLexiconFeatures(boolean v) {
-            return new Params(algorithm, l1, l2, iterations, cutoff, v, threshold, features, oneVsRest);
+            return new Params(algorithm, l1, l2, iterations, cutoff, v, threshold, features, oneVsRest, multiLabel);
         }
 
         public Params withThreshold(double v) {
-            return new Params(algorithm, l1, l2, iterations, cutoff, lexiconFeatures, v, features, oneVsRest);
+            return new Params(algorithm, l1, l2, iterations, cutoff, lexiconFeatures, v, features, oneVsRest, multiLabel);
         }
 
         public Params withFeatures(String v) {
-            return new Params(algorithm, l1, l2, iterations, cutoff, lexiconFeatures, threshold, v, oneVsRest);
+            return new Params(algorithm, l1, l2, iterations, cutoff, lexiconFeatures, threshold, v, oneVsRest, multiLabel);
+        }
+
+        public Params withMultiLabel(boolean v) {
+            return new Params(algorithm, l1, l2, iterations, cutoff, lexiconFeatures, threshold, features, oneVsRest, v);
         }
 
         public Params withOneVsRest(boolean v) {
-            return new Params(algorithm, l1, l2, iterations, cutoff, lexiconFeatures, threshold, features, v);
+            return new Params(algorithm, l1, l2, iterations, cutoff, lexiconFeatures, threshold, features, v, multiLabel);
         }
 
         /**
          * Parses {@code key=value} pairs separated by spaces: {@code algo l1 l2 iter cutoff lex
-         * threshold features ovr}; unnamed keys keep {@link #DEFAULT}'s values.
+         * threshold features ovr multi}; unnamed keys keep {@link #DEFAULT}'s values.
          */
         public static Params parse(String spec) {
             Params p = DEFAULT;
@@ -124,6 +129,7 @@ public final class TrainModel {
                     case "threshold" -> p.withThreshold(Double.parseDouble(v));
                     case "features" -> p.withFeatures(v);
                     case "ovr" -> p.withOneVsRest(Boolean.parseBoolean(v));
+                    case "multi" -> p.withMultiLabel(Boolean.parseBoolean(v));
                     default -> throw new IllegalArgumentException("unknown parameter '" + k + "'");
                 };
             }
@@ -163,6 +169,9 @@ public final class TrainModel {
             if (oneVsRest) {
                 m.put("OneVsRest", "true");
             }
+            if (multiLabel) {
+                m.put("MultiLabel", "true");
+            }
             return m;
         }
     }
@@ -171,7 +180,8 @@ public final class TrainModel {
     static final int QN_MAX_FCT_EVAL = 30000;
 
     /** The parameters of the shipped model (chosen in cross-validation, see EVALUATION.md). */
-    public static final Params DEFAULT = new Params("MAXENT_QN", 0.0, 0.1, 100, 2, false, 0.5, "p5,sent", false);
+    public static final Params DEFAULT = new Params("MAXENT_QN", 0.0, 0.03, 100, 1, false, 0.4, "p5,stem,negr,pos,sent",
+            false, false);
 
     private TrainModel() {
     }

@@ -55,7 +55,7 @@ class FeaturesTest {
 
     @Test
     void specRoundTrips() {
-        for (String s : List.of("", "p5,sent", "stem,negr,pos,sent", "p5,stem,neg,tri,pos,nb,chr,sent,prev,head")) {
+        for (String s : List.of("", "p5,sent", "stem,negr,pos,sent", "p5,stem,neg,tri,pos,nb,chr,sent,prev,head,qx,sb")) {
             Features.Spec spec = Features.Spec.parse(s);
             assertEquals(spec, Features.Spec.of(spec.spec()));
         }
