@@ -14,7 +14,7 @@ final class Clauses {
         "and", "but", "so", "because", "although", "though", "whereas", "while", "rather", "which", "unless",
         "however", "whilst"};
 
-    private static final String SPLIT_PUNCT = ",;:()[]–—/";
+    static final String SPLIT_PUNCT = ",;:()[]–—/";
 
     private Clauses() {
     }

@@ -39,7 +39,7 @@ import org.fairnote.text.TokenBuffer;
  * threshold are joined.
  *
  * <p>Immutable and thread-safe: the OpenNLP model is copied at load time into a read-only hash
- * table of weights, and {@link #predict} uses only local buffers.
+ * table of weights (floats), and {@link #predict} uses per-thread buffers that it reuses.
  *
  * <p>File layout ({@value #FORMAT_VERSION}): the magic {@code FAIRNOTE-MODEL\n}, the format version
  * (int), the metadata JSON (int length + UTF-8), the OpenNLP binary model (int length + bytes) and
@@ -66,12 +66,20 @@ public final class FairnoteModel implements SpanClassifier {
     /** Outcome index to category; null for the outside outcome. */
     private final Category[] categories;
     private final int outcomes;
-    private final long[] keys;
-    private final int[] rows;
-    private final double[] weights;
+    /**
+     * Open-addressing hash table of the weights, one slot of {@link #stride} longs per feature: the
+     * feature hash (0: empty slot), then the outcome weights as floats, two per long, so that one
+     * lookup touches one cache line.
+     */
+    private final long[] table;
+    private final int stride;
     private final int mask;
     private final Screener lexiconScreener;
     private final boolean linear;
+    private final boolean oneVsRest;
+    private final boolean multiLabel;
+    private final Features.Spec spec;
+    private final ThreadLocal<Scratch> scratch = ThreadLocal.withInitial(Scratch::new);
 
     private static final class Bundled {
         static final FairnoteModel MODEL = loadBundled();
@@ -90,6 +98,16 @@ public final class FairnoteModel implements SpanClassifier {
         this.linear = model.getModelType() == AbstractModel.ModelType.Maxent
                 || model.getModelType() == AbstractModel.ModelType.MaxentQn;
         this.outcomes = model.getNumOutcomes();
+        this.oneVsRest = info.oneVsRest();
+        this.multiLabel = info.multiLabel();
+        if (info.features() == null) {
+            throw new ModelFormatException("model metadata names no feature set");
+        }
+        try {
+            this.spec = Features.Spec.of(info.features());
+        } catch (IllegalArgumentException e) {
+            throw new ModelFormatException("model has an unknown feature set: " + e.getMessage(), e);
+        }
         this.categories = new Category[outcomes];
         boolean outside = false;
         for (int o = 0; o < outcomes; o++) {
@@ -109,13 +127,12 @@ public final class FairnoteModel implements SpanClassifier {
         }
         @SuppressWarnings("unchecked")
         Map<String, Context> pmap = (Map<String, Context>) model.getDataStructures()[1];
-        int size = Integer.highestOneBit(Math.max(16, pmap.size() * 2)) * 2;
+        // a power of two with a load factor between 0.3 and 0.6
+        int size = Integer.highestOneBit(Math.max(16, (int) (pmap.size() / 0.6))) << 1;
         this.mask = size - 1;
-        this.keys = new long[size];
-        this.rows = new int[size];
-        Arrays.fill(rows, -1);
-        this.weights = new double[pmap.size() * outcomes];
-        int row = 0;
+        this.stride = 1 + (outcomes + 1) / 2;
+        this.table = new long[size * stride];
+        float[] w = new float[stride * 2];
         for (Map.Entry<String, Context> e : pmap.entrySet()) {
             long key;
             try {
@@ -123,27 +140,32 @@ public final class FairnoteModel implements SpanClassifier {
             } catch (NumberFormatException ex) {
                 throw new ModelFormatException("model feature '" + e.getKey() + "' is not a feature hash", ex);
             }
+            if (key == 0) {
+                continue; // reserved for empty slots; a 1 in 2^64 feature, left out
+            }
             int slot = slot(key);
-            while (rows[slot] >= 0) {
+            while (table[slot * stride] != 0) {
                 slot = (slot + 1) & mask;
             }
-            keys[slot] = key;
-            rows[slot] = row;
+            Arrays.fill(w, 0);
             int[] os = e.getValue().getOutcomes();
             double[] ps = e.getValue().getParameters();
             for (int j = 0; j < os.length; j++) {
-                weights[row * outcomes + os[j]] = ps[j];
+                w[os[j]] = (float) ps[j];
             }
-            row++;
+            int base = slot * stride;
+            table[base] = key;
+            for (int k = 1; k < stride; k++) {
+                table[base + k] = (Float.floatToRawIntBits(w[2 * k - 2]) & 0xffffffffL)
+                        | ((long) Float.floatToRawIntBits(w[2 * k - 1]) << 32);
+            }
         }
         this.lexiconScreener = info.lexiconFeatures() ? LexiconSupport.lexiconsAndContext().build() : null;
     }
 
+    /** Feature hashes are already well mixed ({@link Features#fmix}): the low bits pick the slot. */
     private int slot(long key) {
-        long h = key ^ (key >>> 29);
-        h *= 0xbf58476d1ce4e5b9L;
-        h ^= h >>> 32;
-        return (int) h & mask;
+        return (int) key & mask;
     }
 
     /** The shipped model, loaded once. */
@@ -304,6 +326,16 @@ public final class FairnoteModel implements SpanClassifier {
         return info.threshold();
     }
 
+    /** Per-thread buffers of {@link #predict}. */
+    private final class Scratch {
+        final Features.Extractor extractor = new Features.Extractor(spec);
+        final Features.Buf sentence = new Features.Buf();
+        final Features.Buf clause = new Features.Buf();
+        final double[] sentenceScore = new double[outcomes];
+        final double[] score = new double[outcomes];
+        int[] clauses = new int[96];
+    }
+
     @Override
     public List<Prediction> predict(AnalyzedText at) {
         TokenBuffer t = at.tokens();
@@ -314,39 +346,40 @@ public final class FairnoteModel implements SpanClassifier {
         int[] lex = null;
         int lexCount = 0;
         if (lexiconScreener != null) {
-            List<Finding> found = lexiconScreener.screenUnmerged(at.text()).findings();
-            lex = new int[found.size() * 3];
-            for (Finding f : found) {
-                lex[lexCount * 3] = f.start();
-                lex[lexCount * 3 + 1] = f.end();
-                lex[lexCount * 3 + 2] = f.category().ordinal();
-                lexCount++;
-            }
+            lex = TrainModel.hits(lexiconScreener, at.text().toString());
+            lexCount = lex.length / 3;
         }
-        Features.Buf buf = new Features.Buf();
-        double[] sentenceScore = new double[outcomes];
-        double[] score = new double[outcomes];
-        int[] clauses = new int[48];
+        Scratch sc = scratch.get();
+        Features.Extractor ex = sc.extractor;
+        Features.Buf sentenceBuf = sc.sentence;
+        Features.Buf buf = sc.clause;
+        double[] sentenceScore = sc.sentenceScore;
+        double[] score = sc.score;
+        double threshold = info.threshold();
+        ex.text(t);
         List<Prediction> out = null;
+        int prevFrom = -1;
         for (int k = 0; k + 1 < sentences.length; k++) {
             int from = sentences[k];
             int to = sentences[k + 1];
             if (to <= from) {
                 continue;
             }
-            if (clauses.length < 3 * (to - from)) {
-                clauses = new int[3 * (to - from)];
+            if (sc.clauses.length < 3 * (to - from)) {
+                sc.clauses = new int[3 * (to - from)];
             }
-            int n = Clauses.split(t, from, to, clauses);
+            int[] clauses = sc.clauses;
+            int n = ex.clauses(from, to, clauses);
             if (n == 0) {
+                prevFrom = from;
                 continue;
             }
-            Features.Buf sentenceBuf = linear ? buf : new Features.Buf();
             sentenceBuf.clear();
-            Features.sentence(t, from, to, lex, lexCount, sentenceBuf);
+            ex.sentence(from, to, prevFrom, lex, lexCount, sentenceBuf);
+            prevFrom = from;
             Arrays.fill(sentenceScore, 0);
             if (linear) {
-                accumulate(buf, sentenceScore);
+                accumulate(sentenceBuf, sentenceScore);
             }
             // the open candidate: category, confidence, chars, clause index
             Category openCat = null;
@@ -358,11 +391,13 @@ public final class FairnoteModel implements SpanClassifier {
                 int cf = clauses[c * 3];
                 int ct = clauses[c * 3 + 1];
                 buf.clear();
-                Features.clause(t, cf, ct, clauses[c * 3 + 2], lex, lexCount, buf);
+                ex.clause(cf, ct, clauses[c * 3 + 2], c, n, c > 0 ? clauses[c * 3 - 3] : 0,
+                        c > 0 ? clauses[c * 3 - 2] : 0, c + 1 < n ? clauses[c * 3 + 3] : 0,
+                        c + 1 < n ? clauses[c * 3 + 4] : 0, lex, lexCount, buf);
                 if (linear) {
                     System.arraycopy(sentenceScore, 0, score, 0, outcomes);
                     accumulate(buf, score);
-                    softmax(score);
+                    normalise(score);
                 } else {
                     String[] ctx = new String[buf.n + sentenceBuf.n];
                     System.arraycopy(buf.names(), 0, ctx, 0, buf.n);
@@ -379,6 +414,15 @@ public final class FairnoteModel implements SpanClassifier {
                 if (p < FLOOR) {
                     continue;
                 }
+                int second = -1;
+                if (multiLabel) {
+                    for (int o = 0; o < outcomes; o++) {
+                        if (o != best && categories[o] != null && score[o] >= FLOOR
+                                && (second < 0 || score[o] > score[second])) {
+                            second = o;
+                        }
+                    }
+                }
                 int s = cf;
                 while (s < ct && !t.has(s, TokenBuffer.WORD) && !Features.isQuote(t, s)) {
                     s++;
@@ -392,8 +436,11 @@ public final class FairnoteModel implements SpanClassifier {
                 }
                 int cs = t.start(s);
                 int ce = t.end(e - 1);
+                if (second >= 0) {
+                    out = add(out, cs, ce, categories[second], score[second]);
+                }
                 Category cat = categories[best];
-                if (openCat == cat && openClause == c - 1 && p >= info.threshold() && openConf >= info.threshold()) {
+                if (openCat == cat && openClause == c - 1 && p >= threshold && openConf >= threshold) {
                     openEnd = ce;
                     openConf = Math.max(openConf, p);
                     openClause = c;
@@ -423,20 +470,40 @@ public final class FairnoteModel implements SpanClassifier {
 
     private void accumulate(Features.Buf buf, double[] acc) {
         long[] a = buf.a;
-        for (int i = 0; i < buf.n; i++) {
+        long[] table = this.table;
+        int stride = this.stride;
+        int pairs = outcomes / 2;
+        boolean odd = (outcomes & 1) != 0;
+        for (int i = 0, n = buf.n; i < n; i++) {
             long key = a[i];
             int slot = slot(key);
-            int row;
-            while ((row = rows[slot]) >= 0) {
-                if (keys[slot] == key) {
-                    int base = row * outcomes;
-                    for (int o = 0; o < outcomes; o++) {
-                        acc[o] += weights[base + o];
+            long k;
+            while ((k = table[slot * stride]) != 0) {
+                if (k == key) {
+                    int base = slot * stride + 1;
+                    for (int p = 0; p < pairs; p++) {
+                        long v = table[base + p];
+                        acc[2 * p] += Float.intBitsToFloat((int) v);
+                        acc[2 * p + 1] += Float.intBitsToFloat((int) (v >>> 32));
+                    }
+                    if (odd) {
+                        acc[outcomes - 1] += Float.intBitsToFloat((int) table[base + pairs]);
                     }
                     break;
                 }
                 slot = (slot + 1) & mask;
             }
+        }
+    }
+
+    /** Scores to probabilities: softmax, or a logistic function per category for one-vs-rest models. */
+    private void normalise(double[] s) {
+        if (oneVsRest) {
+            for (int i = 0; i < s.length; i++) {
+                s[i] = categories[i] == null ? 0 : 1 / (1 + Math.exp(-s[i]));
+            }
+        } else {
+            softmax(s);
         }
     }
 
@@ -463,7 +530,7 @@ public final class FairnoteModel implements SpanClassifier {
         }
         double[] s = new double[outcomes];
         accumulate(b, s);
-        softmax(s);
+        normalise(s);
         return s;
     }
 }

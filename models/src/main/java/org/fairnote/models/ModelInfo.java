@@ -16,6 +16,7 @@ import java.util.Map;
  * @param version         model version
  * @param formatVersion   version of the file layout ({@link FairnoteModel#FORMAT_VERSION})
  * @param featureVersion  version of the feature extraction ({@link Features#VERSION})
+ * @param features        the optional feature groups ({@link Features.Spec#spec()})
  * @param corpusSha256    SHA-256 of the corpus files it was trained on
  * @param trainingNotes   number of notes it was trained on
  * @param trainingEvents  number of clause events
@@ -26,11 +27,21 @@ import java.util.Map;
  * @param lexicons        the lexicons (name:version) used for lexicon-hit features
  * @param tool            the tools that created it
  */
-@JsonPropertyOrder({"name", "version", "formatVersion", "featureVersion", "corpusSha256", "trainingNotes",
+@JsonPropertyOrder({"name", "version", "formatVersion", "featureVersion", "features", "corpusSha256", "trainingNotes",
     "trainingEvents", "algorithm", "parameters", "threshold", "lexiconFeatures", "lexicons", "tool"})
-public record ModelInfo(String name, String version, int formatVersion, int featureVersion, String corpusSha256,
-        int trainingNotes, int trainingEvents, String algorithm, Map<String, String> parameters, double threshold,
-        boolean lexiconFeatures, List<String> lexicons, String tool) {
+public record ModelInfo(String name, String version, int formatVersion, int featureVersion, String features,
+        String corpusSha256, int trainingNotes, int trainingEvents, String algorithm, Map<String, String> parameters,
+        double threshold, boolean lexiconFeatures, List<String> lexicons, String tool) {
+
+    /** True when a clause may also be reported with its second most likely category. */
+    public boolean multiLabel() {
+        return parameters != null && "true".equals(parameters.get("MultiLabel"));
+    }
+
+    /** True for a one-vs-rest model (a logistic score per category). */
+    public boolean oneVsRest() {
+        return parameters != null && "true".equals(parameters.get("OneVsRest"));
+    }
 
     private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
             .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,9 +19,12 @@ import opennlp.tools.util.TrainingParameters;
 import org.fairnote.Category;
 import org.fairnote.Finding;
 import org.fairnote.Screener;
+import org.fairnote.match.Vocabulary;
 import org.fairnote.spi.AnalyzedText;
 import org.fairnote.spi.SpanClassifier;
+import org.fairnote.text.SentenceSplitter;
 import org.fairnote.text.TokenBuffer;
+import org.fairnote.text.Tokenizer;
 
 /**
  * Trains the clause classifier with OpenNLP. Deterministic: the events are produced in corpus
@@ -36,39 +40,104 @@ public final class TrainModel {
     /** Model name reported by the screener. */
     public static final String MODEL_NAME = "fairnote-model";
     /** Model version; bump when features, labels or parameters change. */
-    public static final String MODEL_VERSION = "1.0.0";
+    public static final String MODEL_VERSION = "2.0.0";
 
     /**
      * Training parameters.
      *
-     * @param algorithm       OpenNLP trainer: MAXENT_QN (L2-regularised), MAXENT (GIS), PERCEPTRON, NAIVEBAYES
+     * @param algorithm       OpenNLP trainer: MAXENT_QN (L1/L2-regularised), MAXENT (GIS), PERCEPTRON, NAIVEBAYES
+     * @param l1              L1 cost for MAXENT_QN (sparse weights)
      * @param l2              L2 cost for MAXENT_QN
-     * @param iterations      iterations (GIS, perceptron) or maximum function evaluations (QN)
+     * @param iterations      maximum iterations (L-BFGS stops earlier once the loss changes by less than 1e-4)
      * @param cutoff          features seen fewer times are dropped
      * @param lexiconFeatures add lexicon-hit features
      * @param threshold       reporting threshold stored with the model
+     * @param features        the optional feature groups ({@link Features.Spec#parse})
+     * @param oneVsRest       one binary model per category instead of one multinomial model
+     * @param multiLabel      a clause may also be reported with its second most likely category
      */
-    public record Params(String algorithm, double l2, int iterations, int cutoff, boolean lexiconFeatures,
-            double threshold) {
+    public record Params(String algorithm, double l1, double l2, int iterations, int cutoff, boolean lexiconFeatures,
+            double threshold, String features, boolean oneVsRest, boolean multiLabel) {
+
+        public Params {
+            features = Features.Spec.of(features).spec();
+        }
 
         public Params withAlgorithm(String a) {
-            return new Params(a, l2, iterations, cutoff, lexiconFeatures, threshold);
+            return new Params(a, l1, l2, iterations, cutoff, lexiconFeatures, threshold, features, oneVsRest, multiLabel);
+        }
+
+        public Params withL1(double v) {
+            return new Params(algorithm, v, l2, iterations, cutoff, lexiconFeatures, threshold, features, oneVsRest, multiLabel);
         }
 
         public Params withL2(double v) {
-            return new Params(algorithm, v, iterations, cutoff, lexiconFeatures, threshold);
+            return new Params(algorithm, l1, v, iterations, cutoff, lexiconFeatures, threshold, features, oneVsRest, multiLabel);
+        }
+
+        public Params withIterations(int v) {
+            return new Params(algorithm, l1, l2, v, cutoff, lexiconFeatures, threshold, features, oneVsRest, multiLabel);
         }
 
         public Params withCutoff(int v) {
-            return new Params(algorithm, l2, iterations, v, lexiconFeatures, threshold);
+            return new Params(algorithm, l1, l2, iterations, v, lexiconFeatures, threshold, features, oneVsRest, multiLabel);
         }
 
         public Params withLexiconFeatures(boolean v) {
-            return new Params(algorithm, l2, iterations, cutoff, v, threshold);
+            return new Params(algorithm, l1, l2, iterations, cutoff, v, threshold, features, oneVsRest, multiLabel);
         }
 
         public Params withThreshold(double v) {
-            return new Params(algorithm, l2, iterations, cutoff, lexiconFeatures, v);
+            return new Params(algorithm, l1, l2, iterations, cutoff, lexiconFeatures, v, features, oneVsRest, multiLabel);
+        }
+
+        public Params withFeatures(String v) {
+            return new Params(algorithm, l1, l2, iterations, cutoff, lexiconFeatures, threshold, v, oneVsRest, multiLabel);
+        }
+
+        public Params withMultiLabel(boolean v) {
+            return new Params(algorithm, l1, l2, iterations, cutoff, lexiconFeatures, threshold, features, oneVsRest, v);
+        }
+
+        public Params withOneVsRest(boolean v) {
+            return new Params(algorithm, l1, l2, iterations, cutoff, lexiconFeatures, threshold, features, v, multiLabel);
+        }
+
+        /**
+         * Parses {@code key=value} pairs separated by spaces: {@code algo l1 l2 iter cutoff lex
+         * threshold features ovr multi}; unnamed keys keep {@link #DEFAULT}'s values.
+         */
+        public static Params parse(String spec) {
+            Params p = DEFAULT;
+            for (String kv : spec.strip().split("\\s+")) {
+                if (kv.isEmpty()) {
+                    continue;
+                }
+                int eq = kv.indexOf('=');
+                if (eq < 0) {
+                    throw new IllegalArgumentException("expected key=value, got '" + kv + "'");
+                }
+                String k = kv.substring(0, eq);
+                String v = kv.substring(eq + 1);
+                p = switch (k) {
+                    case "algo" -> p.withAlgorithm(v);
+                    case "l1" -> p.withL1(Double.parseDouble(v));
+                    case "l2" -> p.withL2(Double.parseDouble(v));
+                    case "iter" -> p.withIterations(Integer.parseInt(v));
+                    case "cutoff" -> p.withCutoff(Integer.parseInt(v));
+                    case "lex" -> p.withLexiconFeatures(Boolean.parseBoolean(v));
+                    case "threshold" -> p.withThreshold(Double.parseDouble(v));
+                    case "features" -> p.withFeatures(v);
+                    case "ovr" -> p.withOneVsRest(Boolean.parseBoolean(v));
+                    case "multi" -> p.withMultiLabel(Boolean.parseBoolean(v));
+                    default -> throw new IllegalArgumentException("unknown parameter '" + k + "'");
+                };
+            }
+            return p;
+        }
+
+        Features.Spec featureSpec() {
+            return Features.Spec.of(features);
         }
 
         TrainingParameters openNlp() {
@@ -76,12 +145,11 @@ public final class TrainModel {
             p.put(TrainingParameters.ALGORITHM_PARAM, algorithm);
             p.put(TrainingParameters.CUTOFF_PARAM, cutoff);
             p.put(TrainingParameters.THREADS_PARAM, 1);
+            p.put(TrainingParameters.ITERATIONS_PARAM, iterations);
             if ("MAXENT_QN".equals(algorithm)) {
-                p.put("L1Cost", 0.0);
+                p.put("L1Cost", l1);
                 p.put("L2Cost", l2);
-                p.put("MaxFctEval", iterations);
-            } else {
-                p.put(TrainingParameters.ITERATIONS_PARAM, iterations);
+                p.put("MaxFctEval", QN_MAX_FCT_EVAL);
             }
             p.put("PrintMessages", false);
             return p;
@@ -92,19 +160,28 @@ public final class TrainModel {
             m.put("Algorithm", algorithm);
             m.put("Cutoff", Integer.toString(cutoff));
             m.put("Threads", "1");
+            m.put("Iterations", Integer.toString(iterations));
             if ("MAXENT_QN".equals(algorithm)) {
-                m.put("L1Cost", "0.0");
+                m.put("L1Cost", Double.toString(l1));
                 m.put("L2Cost", Double.toString(l2));
-                m.put("MaxFctEval", Integer.toString(iterations));
-            } else {
-                m.put("Iterations", Integer.toString(iterations));
+                m.put("MaxFctEval", Integer.toString(QN_MAX_FCT_EVAL));
+            }
+            if (oneVsRest) {
+                m.put("OneVsRest", "true");
+            }
+            if (multiLabel) {
+                m.put("MultiLabel", "true");
             }
             return m;
         }
     }
 
+    /** Maximum loss evaluations of the L-BFGS trainer (a cap that the iteration limit reaches first). */
+    static final int QN_MAX_FCT_EVAL = 30000;
+
     /** The parameters of the shipped model (chosen in cross-validation, see EVALUATION.md). */
-    public static final Params DEFAULT = new Params("MAXENT_QN", 0.1, 3000, 2, false, 0.5);
+    public static final Params DEFAULT = new Params("MAXENT_QN", 0.0, 0.03, 100, 1, false, 0.4, "p5,stem,negr,pos,sent",
+            false, false);
 
     private TrainModel() {
     }
@@ -192,18 +269,22 @@ public final class TrainModel {
 
     /** Trains a model on these notes. */
     public static FairnoteModel train(List<Note> notes, Params params, String corpusSha256) {
-        List<Event> events = events(notes, params.lexiconFeatures());
-        MaxentModel m = fit(events, params);
-        if (!(m instanceof AbstractModel am)) {
-            throw new IllegalStateException("unexpected model class " + m.getClass());
-        }
+        List<Event> events = events(notes, params.lexiconFeatures(), params.featureSpec());
+        AbstractModel am = params.oneVsRest() ? fitOneVsRest(events, params) : asAbstract(fit(events, params));
         List<String> lexicons = params.lexiconFeatures()
                 ? LexiconSupport.available().stream().map(l -> l.name() + ":" + l.version()).toList() : List.of();
         ModelInfo info = new ModelInfo(MODEL_NAME, MODEL_VERSION, FairnoteModel.FORMAT_VERSION, Features.VERSION,
-                corpusSha256, notes.size(), events.size(), params.algorithm(), params.asMap(), params.threshold(),
-                params.lexiconFeatures(), lexicons, "fairnote-models " + MODEL_VERSION + ", opennlp-tools "
-                + openNlpVersion());
+                params.features(), corpusSha256, notes.size(), events.size(), params.algorithm(), params.asMap(),
+                params.threshold(), params.lexiconFeatures(), lexicons, "fairnote-models " + MODEL_VERSION
+                + ", opennlp-tools " + openNlpVersion());
         return new FairnoteModel(info, am);
+    }
+
+    private static AbstractModel asAbstract(MaxentModel m) {
+        if (!(m instanceof AbstractModel am)) {
+            throw new IllegalStateException("unexpected model class " + m.getClass());
+        }
+        return am;
     }
 
     static String openNlpVersion() {
@@ -220,15 +301,83 @@ public final class TrainModel {
         }
     }
 
+    /**
+     * One binary maximum-entropy model per category (the category against everything else), stored
+     * as one model whose weight for category c is the binary model's log-odds weight and whose
+     * outside weights are zero; {@link FairnoteModel} scores each category with a logistic function.
+     */
+    static AbstractModel fitOneVsRest(List<Event> events, Params params) {
+        if (!"MAXENT_QN".equals(params.algorithm()) && !"MAXENT".equals(params.algorithm())) {
+            throw new IllegalArgumentException("one-vs-rest needs a maximum-entropy trainer");
+        }
+        java.util.TreeSet<String> cats = new java.util.TreeSet<>();
+        events.forEach(e -> cats.add(e.getOutcome()));
+        cats.remove(FairnoteModel.OUTSIDE);
+        List<String> outcomes = new ArrayList<>();
+        outcomes.add(FairnoteModel.OUTSIDE);
+        outcomes.addAll(cats);
+        java.util.TreeMap<String, double[]> weights = new java.util.TreeMap<>();
+        for (int c = 1; c < outcomes.size(); c++) {
+            String cat = outcomes.get(c);
+            List<Event> binary = new ArrayList<>(events.size());
+            for (Event e : events) {
+                binary.add(new Event(cat.equals(e.getOutcome()) ? cat : FairnoteModel.OUTSIDE, e.getContext()));
+            }
+            AbstractModel m = asAbstract(fit(binary, params));
+            int pos = m.getIndex(cat);
+            int neg = m.getIndex(FairnoteModel.OUTSIDE);
+            @SuppressWarnings("unchecked")
+            Map<String, opennlp.tools.ml.model.Context> pmap =
+                    (Map<String, opennlp.tools.ml.model.Context>) m.getDataStructures()[1];
+            for (Map.Entry<String, opennlp.tools.ml.model.Context> e : pmap.entrySet()) {
+                int[] os = e.getValue().getOutcomes();
+                double[] ps = e.getValue().getParameters();
+                double w = 0;
+                for (int j = 0; j < os.length; j++) {
+                    if (os[j] == pos) {
+                        w += ps[j];
+                    } else if (os[j] == neg) {
+                        w -= ps[j];
+                    }
+                }
+                if (w != 0) {
+                    weights.computeIfAbsent(e.getKey(), k -> new double[outcomes.size()])[c] = w;
+                }
+            }
+        }
+        String[] preds = weights.keySet().toArray(new String[0]);
+        opennlp.tools.ml.model.Context[] params2 = new opennlp.tools.ml.model.Context[preds.length];
+        int[] all = new int[outcomes.size() - 1];
+        for (int o = 1; o < outcomes.size(); o++) {
+            all[o - 1] = o;
+        }
+        for (int i = 0; i < preds.length; i++) {
+            double[] w = weights.get(preds[i]);
+            params2[i] = new opennlp.tools.ml.model.Context(all, Arrays.copyOfRange(w, 1, w.length));
+        }
+        return new opennlp.tools.ml.maxent.quasinewton.QNModel(params2, preds, outcomes.toArray(new String[0]));
+    }
+
     /** The training events (one per labelled clause) of these notes, in order. */
     public static List<Event> events(List<Note> notes, boolean lexiconFeatures) {
-        EventCollector collector = new EventCollector(lexiconFeatures);
-        Screener screener = LexiconSupport.lexiconsAndContext().classifier(collector).build();
+        return events(notes, lexiconFeatures, DEFAULT.featureSpec());
+    }
+
+    /**
+     * The events of these notes with this feature set. The notes are tokenised without any lexicon
+     * vocabulary (contractions are still expanded, as every screener does), so that the events and
+     * the model depend only on the corpus and this code, not on the lexicons of the day.
+     */
+    static List<Event> events(List<Note> notes, boolean lexiconFeatures, Features.Spec spec) {
+        EventCollector collector = new EventCollector(spec);
         Screener lexicons = lexiconFeatures ? LexiconSupport.lexiconsAndContext().build() : null;
+        Tokenizer tokenizer = new Tokenizer(new Vocabulary.Builder().build());
+        SentenceSplitter splitter = new SentenceSplitter();
         for (Note n : notes) {
             collector.note = n;
             collector.lexHits = lexicons == null ? null : hits(lexicons, n.text());
-            screener.screen(n.text());
+            TokenBuffer t = tokenizer.tokenize(n.text());
+            collector.predict(new AnalyzedText(n.text(), t, splitter.split(n.text(), t)));
         }
         return collector.events;
     }
@@ -274,12 +423,14 @@ public final class TrainModel {
     /** Receives the screener's tokens and sentences for each note and turns its clauses into events. */
     private static final class EventCollector implements SpanClassifier {
         final List<Event> events = new ArrayList<>();
-        final boolean lexiconFeatures;
+        final Features.Extractor extractor;
+        final Features.Buf sentence = new Features.Buf();
+        final Features.Buf clause = new Features.Buf();
         Note note;
         int[] lexHits;
 
-        EventCollector(boolean lexiconFeatures) {
-            this.lexiconFeatures = lexiconFeatures;
+        EventCollector(Features.Spec spec) {
+            this.extractor = new Features.Extractor(spec);
         }
 
         @Override
@@ -296,9 +447,9 @@ public final class TrainModel {
         public List<Prediction> predict(AnalyzedText at) {
             TokenBuffer t = at.tokens();
             int[] sentences = at.sentences();
-            Features.Buf sentence = new Features.Buf();
-            Features.Buf clause = new Features.Buf();
             int lexCount = lexHits == null ? 0 : lexHits.length / 3;
+            extractor.text(t);
+            int prevFrom = -1;
             for (int k = 0; k + 1 < sentences.length; k++) {
                 int from = sentences[k];
                 int to = sentences[k + 1];
@@ -306,9 +457,10 @@ public final class TrainModel {
                     continue;
                 }
                 int[] clauses = new int[3 * (to - from)];
-                int n = Clauses.split(t, from, to, clauses);
+                int n = extractor.clauses(from, to, clauses);
                 sentence.clear();
-                Features.sentence(t, from, to, lexHits, lexCount, sentence);
+                extractor.sentence(from, to, prevFrom, lexHits, lexCount, sentence);
+                prevFrom = from;
                 for (int c = 0; c < n; c++) {
                     int cf = clauses[c * 3];
                     int ct = clauses[c * 3 + 1];
@@ -317,7 +469,9 @@ public final class TrainModel {
                         continue;
                     }
                     clause.clear();
-                    Features.clause(t, cf, ct, clauses[c * 3 + 2], lexHits, lexCount, clause);
+                    extractor.clause(cf, ct, clauses[c * 3 + 2], c, n, c > 0 ? clauses[c * 3 - 3] : 0,
+                            c > 0 ? clauses[c * 3 - 2] : 0, c + 1 < n ? clauses[c * 3 + 3] : 0,
+                            c + 1 < n ? clauses[c * 3 + 4] : 0, lexHits, lexCount, clause);
                     String[] ctx = new String[clause.n + sentence.n];
                     for (int i = 0; i < clause.n; i++) {
                         ctx[i] = Long.toHexString(clause.a[i]);

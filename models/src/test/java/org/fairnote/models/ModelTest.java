@@ -119,7 +119,7 @@ class ModelTest {
 
         ModelInfo i = MODEL.info();
         ModelInfo future = new ModelInfo(i.name(), i.version(), i.formatVersion(), Features.VERSION + 1,
-                i.corpusSha256(), i.trainingNotes(), i.trainingEvents(), i.algorithm(), i.parameters(),
+                i.features(), i.corpusSha256(), i.trainingNotes(), i.trainingEvents(), i.algorithm(), i.parameters(),
                 i.threshold(), i.lexiconFeatures(), i.lexicons(), i.tool());
         FairnoteModel m = new FairnoteModel(future, (opennlp.tools.ml.model.AbstractModel) MODEL.openNlpModel());
         e = assertThrows(ModelFormatException.class, () -> load(bytes(m)));
@@ -137,7 +137,8 @@ class ModelTest {
             }
             double[] expected = MODEL.openNlpModel().eval(ctx);
             double[] actual = MODEL.probabilities(h);
-            assertArrayEquals(expected, actual, 1e-9);
+            // the fast table holds the weights as floats
+            assertArrayEquals(expected, actual, 1e-5);
         }
     }
 
