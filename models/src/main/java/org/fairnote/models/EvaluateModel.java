@@ -422,6 +422,7 @@ public final class EvaluateModel {
                 d.withFeatures(f + ",sb"),
                 d.withFeatures(f + ",chr"),
                 d.withL2(0.01), d.withL2(0.1), d.withL2(0.3), d.withCutoff(2), d.withL1(0.01),
+                d.withPrune(0.05),
                 d.withOneVsRest(true),
                 d.withMultiLabel(true),
                 d.withLexiconFeatures(true),
@@ -474,6 +475,9 @@ public final class EvaluateModel {
         }
         if (p.multiLabel()) {
             s += ", second category too";
+        }
+        if (p.prune() > 0) {
+            s += ", features moving no weight by " + num(p.prune()) + " or more pruned";
         }
         s += ", cutoff " + p.cutoff();
         if (!"NAMEFINDER".equals(p.algorithm())) {

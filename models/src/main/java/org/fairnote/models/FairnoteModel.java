@@ -78,6 +78,8 @@ public final class FairnoteModel implements SpanClassifier {
     private final boolean linear;
     private final boolean oneVsRest;
     private final boolean multiLabel;
+    /** Whether words' term features are scored from the per-thread cache (off only in tests). */
+    private final boolean termCache;
     private final Features.Spec spec;
     private final ThreadLocal<Scratch> scratch = ThreadLocal.withInitial(Scratch::new);
 
@@ -86,10 +88,11 @@ public final class FairnoteModel implements SpanClassifier {
     }
 
     FairnoteModel(ModelInfo info, AbstractModel model) {
-        this(info, model, serialize(model));
+        this(info, model, serialize(model), true);
     }
 
-    private FairnoteModel(ModelInfo info, AbstractModel model, byte[] modelBytes) {
+    private FairnoteModel(ModelInfo info, AbstractModel model, byte[] modelBytes, boolean termCache) {
+        this.termCache = termCache;
         this.info = info;
         this.model = model;
         this.modelBytes = modelBytes;
@@ -243,7 +246,7 @@ public final class FairnoteModel implements SpanClassifier {
         } catch (IOException | RuntimeException e) {
             throw new ModelFormatException("corrupt model file " + source + ": " + e, e);
         }
-        return new FairnoteModel(info, model, payload);
+        return new FairnoteModel(info, model, payload, true);
     }
 
     private static byte[] section(DataInputStream din, String source, String what) throws IOException {
@@ -334,7 +337,15 @@ public final class FairnoteModel implements SpanClassifier {
         final double[] sentenceScore = new double[outcomes];
         final double[] score = new double[outcomes];
         int[] clauses = new int[96];
+        /** Words whose term features are scored from the cache below ({@link Features.Extractor#clause}). */
+        final Features.Buf units = new Features.Buf();
+        /** Per-term sums of the term-feature weights, direct-mapped by {@link Features.Extractor#unitKey}. */
+        final long[] unitKeys = new long[UNIT_CACHE];
+        final double[] unitWeights = new double[UNIT_CACHE * outcomes];
+        final long[] termFeatures = new long[8];
     }
+
+    private static final int UNIT_CACHE = 1 << 12;
 
     @Override
     public List<Prediction> predict(AnalyzedText at) {
@@ -391,12 +402,19 @@ public final class FairnoteModel implements SpanClassifier {
                 int cf = clauses[c * 3];
                 int ct = clauses[c * 3 + 1];
                 buf.clear();
+                Features.Buf units = linear && termCache ? sc.units : null;
+                if (units != null) {
+                    units.clear();
+                }
                 ex.clause(cf, ct, clauses[c * 3 + 2], c, n, c > 0 ? clauses[c * 3 - 3] : 0,
                         c > 0 ? clauses[c * 3 - 2] : 0, c + 1 < n ? clauses[c * 3 + 3] : 0,
-                        c + 1 < n ? clauses[c * 3 + 4] : 0, lex, lexCount, buf);
+                        c + 1 < n ? clauses[c * 3 + 4] : 0, lex, lexCount, buf, units);
                 if (linear) {
                     System.arraycopy(sentenceScore, 0, score, 0, outcomes);
                     accumulate(buf, score);
+                    if (units != null) {
+                        accumulateUnits(sc, ex, score);
+                    }
                     normalise(score);
                 } else {
                     String[] ctx = new String[buf.n + sentenceBuf.n];
@@ -468,13 +486,42 @@ public final class FairnoteModel implements SpanClassifier {
         return l;
     }
 
+    /** Adds the cached term-feature weights of the clause's words ({@link Scratch#units}). */
+    private void accumulateUnits(Scratch sc, Features.Extractor ex, double[] acc) {
+        Features.Buf u = sc.units;
+        long[] keys = sc.unitKeys;
+        double[] w = sc.unitWeights;
+        int outs = outcomes;
+        for (int j = 0, n = u.n; j < n; j++) {
+            long code = u.a[j];
+            boolean negated = code < 0;
+            int i = (int) (negated ? ~code : code);
+            long key = ex.unitKey(i, negated);
+            int slot = (int) (key >>> 32) & (UNIT_CACHE - 1);
+            int base = slot * outs;
+            if (keys[slot] != key || key == 0) {
+                int m = ex.termFeatures(i, negated, sc.termFeatures, 0);
+                Arrays.fill(w, base, base + outs, 0);
+                accumulate(sc.termFeatures, m, w, base);
+                keys[slot] = key;
+            }
+            for (int o = 0; o < outs; o++) {
+                acc[o] += w[base + o];
+            }
+        }
+    }
+
     private void accumulate(Features.Buf buf, double[] acc) {
-        long[] a = buf.a;
+        accumulate(buf.a, buf.n, acc, 0);
+    }
+
+    /** Adds the weights of features {@code a[0, n)} to {@code acc[off, off + outcomes)}. */
+    private void accumulate(long[] a, int n, double[] acc, int off) {
         long[] table = this.table;
         int stride = this.stride;
         int pairs = outcomes / 2;
         boolean odd = (outcomes & 1) != 0;
-        for (int i = 0, n = buf.n; i < n; i++) {
+        for (int i = 0; i < n; i++) {
             long key = a[i];
             int slot = slot(key);
             long k;
@@ -483,11 +530,11 @@ public final class FairnoteModel implements SpanClassifier {
                     int base = slot * stride + 1;
                     for (int p = 0; p < pairs; p++) {
                         long v = table[base + p];
-                        acc[2 * p] += Float.intBitsToFloat((int) v);
-                        acc[2 * p + 1] += Float.intBitsToFloat((int) (v >>> 32));
+                        acc[off + 2 * p] += Float.intBitsToFloat((int) v);
+                        acc[off + 2 * p + 1] += Float.intBitsToFloat((int) (v >>> 32));
                     }
                     if (odd) {
-                        acc[outcomes - 1] += Float.intBitsToFloat((int) table[base + pairs]);
+                        acc[off + outcomes - 1] += Float.intBitsToFloat((int) table[base + pairs]);
                     }
                     break;
                 }
@@ -520,6 +567,11 @@ public final class FairnoteModel implements SpanClassifier {
         for (int i = 0; i < s.length; i++) {
             s[i] /= sum;
         }
+    }
+
+    /** The same model scoring every feature from the weight table, without the term cache (for tests). */
+    FairnoteModel withoutTermCache() {
+        return new FairnoteModel(info, model, modelBytes, false);
     }
 
     /** Probabilities per outcome for a feature list, via the fast table (for tests against OpenNLP's eval). */

@@ -247,6 +247,7 @@ final class Features {
         return c == '"' || c == '\'' || c == '\u2018' || c == '\u2019' || c == '\u201c' || c == '\u201d';
     }
 
+    private static final long NEGATED_SALT = 0x6a09e667f3bcc909L;
     private static final long K_BIAS = kind('B');
     private static final long K_WORD = kind('w');
     private static final long K_NEG = kind('n');
@@ -311,7 +312,7 @@ final class Features {
          * What is known of a word, by term hash, direct-mapped: per slot the term hash, its stem
          * feature, its prefix feature and its kinds ({@link #NEG_CUE}, {@link #SPLIT_WORD}).
          */
-        private static final int CACHE = 1 << 12;
+        private static final int CACHE = 1 << 14;
         private final long[] cache = new long[CACHE * 4];
         private final EnglishStemmer stemmer;
         private char[] stemChars = new char[64];
@@ -526,6 +527,21 @@ final class Features {
          */
         void clause(int from, int to, int sep, int index, int count, int lf, int lt, int rf, int rt,
                 int[] lexHits, int lexCount, Buf out) {
+            clause(from, to, sep, index, count, lf, lt, rf, rt, lexHits, lexCount, out, null);
+        }
+
+        /**
+         * Like {@link #clause(int, int, int, int, int, int, int, int, int, int[], int, Buf)}, but when
+         * {@code units} is not null a word's term features (unigram or negated unigram, prefix,
+         * stem), which depend only on its term and on whether it is negated, are not written to
+         * {@code out}: {@code units} gets the word as {@link #unit} codes instead, so that the model
+         * can score them from a cache of per-term weight sums.
+         */
+        void clause(int from, int to, int sep, int index, int count, int lf, int lt, int rf, int rt,
+                int[] lexHits, int lexCount, Buf out, Buf units) {
+            if (units != null) {
+                units.ensure(to - from);
+            }
             // the common features go straight into the buffer's array; room for 8 per token
             out.ensure(8 * (to - from) + 8);
             long[] a = out.a;
@@ -547,24 +563,15 @@ final class Features {
                 long h = term[i];
                 if ((k & WORD) != 0) {
                     words++;
-                    if (negated) {
-                        if (negation == 1) {
-                            a[n++] = unigram[i];
-                        }
-                        a[n++] = f(K_NEG, h);
+                    if (units != null) {
+                        units.a[units.n++] = negated ? ~(long) i : i;
                     } else {
-                        a[n++] = unigram[i];
+                        n = termFeatures(i, negated, a, n);
                     }
                     if ((k & NEG_CUE) != 0) {
                         negated = true;
                     }
                     if ((k & NUM) == 0) {
-                        if (prefix[i] != 0) {
-                            a[n++] = prefix[i];
-                        }
-                        if (stem[i] != 0) {
-                            a[n++] = stem[i];
-                        }
                         if (set.chars()) {
                             out.n = n;
                             charGrams(i, out);
@@ -636,6 +643,36 @@ final class Features {
                     }
                 }
             }
+        }
+
+        /**
+         * Writes the term features of word {@code i} (unigram or negated unigram, prefix, stem) to
+         * {@code a} from {@code n}; returns the new count. They depend only on the term and on
+         * {@code negated}: {@link #unitKey} names that pair.
+         */
+        int termFeatures(int i, boolean negated, long[] a, int n) {
+            if (negated) {
+                if (set.negation() == 1) {
+                    a[n++] = unigram[i];
+                }
+                a[n++] = f(K_NEG, term[i]);
+            } else {
+                a[n++] = unigram[i];
+            }
+            if ((kinds[i] & NUM) == 0) {
+                if (prefix[i] != 0) {
+                    a[n++] = prefix[i];
+                }
+                if (stem[i] != 0) {
+                    a[n++] = stem[i];
+                }
+            }
+            return n;
+        }
+
+        /** The cache key of a word's term features: its term hash, salted when negated. */
+        long unitKey(int i, boolean negated) {
+            return negated ? fmix(term[i] ^ NEGATED_SALT) : term[i];
         }
 
         private void charGrams(int i, Buf out) {

@@ -55,57 +55,64 @@ public final class TrainModel {
      * @param features        the optional feature groups ({@link Features.Spec#parse})
      * @param oneVsRest       one binary model per category instead of one multinomial model
      * @param multiLabel      a clause may also be reported with its second most likely category
+     * @param prune           after training, features whose weights all lie within this distance of
+     *                        their mean (so they barely move the softmax) are dropped: a smaller, faster model
      */
     public record Params(String algorithm, double l1, double l2, int iterations, int cutoff, boolean lexiconFeatures,
-            double threshold, String features, boolean oneVsRest, boolean multiLabel) {
+            double threshold, String features, boolean oneVsRest, boolean multiLabel, double prune) {
 
         public Params {
             features = Features.Spec.of(features).spec();
         }
 
         public Params withAlgorithm(String a) {
-            return new Params(a, l1, l2, iterations, cutoff, lexiconFeatures, threshold, features, oneVsRest, multiLabel);
+            return new Params(a, l1, l2, iterations, cutoff, lexiconFeatures, threshold, features, oneVsRest, multiLabel, prune);
         }
 
         public Params withL1(double v) {
-            return new Params(algorithm, v, l2, iterations, cutoff, lexiconFeatures, threshold, features, oneVsRest, multiLabel);
+            return new Params(algorithm, v, l2, iterations, cutoff, lexiconFeatures, threshold, features, oneVsRest, multiLabel, prune);
         }
 
         public Params withL2(double v) {
-            return new Params(algorithm, l1, v, iterations, cutoff, lexiconFeatures, threshold, features, oneVsRest, multiLabel);
+            return new Params(algorithm, l1, v, iterations, cutoff, lexiconFeatures, threshold, features, oneVsRest, multiLabel, prune);
         }
 
         public Params withIterations(int v) {
-            return new Params(algorithm, l1, l2, v, cutoff, lexiconFeatures, threshold, features, oneVsRest, multiLabel);
+            return new Params(algorithm, l1, l2, v, cutoff, lexiconFeatures, threshold, features, oneVsRest, multiLabel, prune);
         }
 
         public Params withCutoff(int v) {
-            return new Params(algorithm, l1, l2, iterations, v, lexiconFeatures, threshold, features, oneVsRest, multiLabel);
+            return new Params(algorithm, l1, l2, iterations, v, lexiconFeatures, threshold, features, oneVsRest, multiLabel, prune);
         }
 
         public Params withLexiconFeatures(boolean v) {
-            return new Params(algorithm, l1, l2, iterations, cutoff, v, threshold, features, oneVsRest, multiLabel);
+            return new Params(algorithm, l1, l2, iterations, cutoff, v, threshold, features, oneVsRest, multiLabel, prune);
         }
 
         public Params withThreshold(double v) {
-            return new Params(algorithm, l1, l2, iterations, cutoff, lexiconFeatures, v, features, oneVsRest, multiLabel);
+            return new Params(algorithm, l1, l2, iterations, cutoff, lexiconFeatures, v, features, oneVsRest, multiLabel, prune);
         }
 
         public Params withFeatures(String v) {
-            return new Params(algorithm, l1, l2, iterations, cutoff, lexiconFeatures, threshold, v, oneVsRest, multiLabel);
+            return new Params(algorithm, l1, l2, iterations, cutoff, lexiconFeatures, threshold, v, oneVsRest, multiLabel, prune);
+        }
+
+        public Params withPrune(double v) {
+            return new Params(algorithm, l1, l2, iterations, cutoff, lexiconFeatures, threshold, features, oneVsRest,
+                    multiLabel, v);
         }
 
         public Params withMultiLabel(boolean v) {
-            return new Params(algorithm, l1, l2, iterations, cutoff, lexiconFeatures, threshold, features, oneVsRest, v);
+            return new Params(algorithm, l1, l2, iterations, cutoff, lexiconFeatures, threshold, features, oneVsRest, v, prune);
         }
 
         public Params withOneVsRest(boolean v) {
-            return new Params(algorithm, l1, l2, iterations, cutoff, lexiconFeatures, threshold, features, v, multiLabel);
+            return new Params(algorithm, l1, l2, iterations, cutoff, lexiconFeatures, threshold, features, v, multiLabel, prune);
         }
 
         /**
          * Parses {@code key=value} pairs separated by spaces: {@code algo l1 l2 iter cutoff lex
-         * threshold features ovr multi}; unnamed keys keep {@link #DEFAULT}'s values.
+         * threshold features ovr multi prune}; unnamed keys keep {@link #DEFAULT}'s values.
          */
         public static Params parse(String spec) {
             Params p = DEFAULT;
@@ -130,6 +137,7 @@ public final class TrainModel {
                     case "features" -> p.withFeatures(v);
                     case "ovr" -> p.withOneVsRest(Boolean.parseBoolean(v));
                     case "multi" -> p.withMultiLabel(Boolean.parseBoolean(v));
+                    case "prune" -> p.withPrune(Double.parseDouble(v));
                     default -> throw new IllegalArgumentException("unknown parameter '" + k + "'");
                 };
             }
@@ -172,6 +180,9 @@ public final class TrainModel {
             if (multiLabel) {
                 m.put("MultiLabel", "true");
             }
+            if (prune > 0) {
+                m.put("Prune", Double.toString(prune));
+            }
             return m;
         }
     }
@@ -181,7 +192,7 @@ public final class TrainModel {
 
     /** The parameters of the shipped model (chosen in cross-validation, see EVALUATION.md). */
     public static final Params DEFAULT = new Params("MAXENT_QN", 0.0, 0.03, 100, 1, false, 0.4, "p5,stem,negr,pos,sent",
-            false, false);
+            false, false, 0);
 
     private TrainModel() {
     }
@@ -271,6 +282,9 @@ public final class TrainModel {
     public static FairnoteModel train(List<Note> notes, Params params, String corpusSha256) {
         List<Event> events = events(notes, params.lexiconFeatures(), params.featureSpec());
         AbstractModel am = params.oneVsRest() ? fitOneVsRest(events, params) : asAbstract(fit(events, params));
+        if (params.prune() > 0 && !params.oneVsRest() && am.getModelType() == AbstractModel.ModelType.MaxentQn) {
+            am = prune(am, params.prune());
+        }
         List<String> lexicons = params.lexiconFeatures()
                 ? LexiconSupport.available().stream().map(l -> l.name() + ":" + l.version()).toList() : List.of();
         ModelInfo info = new ModelInfo(MODEL_NAME, MODEL_VERSION, FairnoteModel.FORMAT_VERSION, Features.VERSION,
@@ -278,6 +292,38 @@ public final class TrainModel {
                 params.threshold(), params.lexiconFeatures(), lexicons, "fairnote-models " + MODEL_VERSION
                 + ", opennlp-tools " + openNlpVersion());
         return new FairnoteModel(info, am);
+    }
+
+    /** The model without the features whose weights all lie within {@code eps} of their mean. */
+    static AbstractModel prune(AbstractModel m, double eps) {
+        @SuppressWarnings("unchecked")
+        Map<String, opennlp.tools.ml.model.Context> pmap =
+                (Map<String, opennlp.tools.ml.model.Context>) m.getDataStructures()[1];
+        java.util.TreeMap<String, opennlp.tools.ml.model.Context> kept = new java.util.TreeMap<>();
+        int outcomes = m.getNumOutcomes();
+        for (Map.Entry<String, opennlp.tools.ml.model.Context> e : pmap.entrySet()) {
+            double[] w = new double[outcomes];
+            int[] os = e.getValue().getOutcomes();
+            double[] ps = e.getValue().getParameters();
+            for (int j = 0; j < os.length; j++) {
+                w[os[j]] = ps[j];
+            }
+            double mean = Arrays.stream(w).average().orElse(0);
+            double max = 0;
+            for (double x : w) {
+                max = Math.max(max, Math.abs(x - mean));
+            }
+            if (max >= eps) {
+                kept.put(e.getKey(), e.getValue());
+            }
+        }
+        String[] outcomeNames = new String[outcomes];
+        for (int o = 0; o < outcomes; o++) {
+            outcomeNames[o] = m.getOutcome(o);
+        }
+        return new opennlp.tools.ml.maxent.quasinewton.QNModel(
+                kept.values().toArray(new opennlp.tools.ml.model.Context[0]), kept.keySet().toArray(new String[0]),
+                outcomeNames);
     }
 
     private static AbstractModel asAbstract(MaxentModel m) {

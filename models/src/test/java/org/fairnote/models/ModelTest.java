@@ -143,6 +143,29 @@ class ModelTest {
     }
 
     @Test
+    void termCacheScoresLikeTheWeightTable() {
+        FairnoteModel plain = MODEL.withoutTermCache();
+        Tokenizer tokenizer = Tokenizer.plain();
+        SentenceSplitter splitter = new SentenceSplitter();
+        // twice, so that the second pass reads the cache the first pass filled
+        for (int pass = 0; pass < 2; pass++) {
+            for (Note n : CorpusIoTest.corpus()) {
+                TokenBuffer t = tokenizer.tokenize(n.text());
+                AnalyzedText at = new AnalyzedText(n.text(), t, splitter.split(n.text(), t));
+                List<SpanClassifier.Prediction> a = MODEL.predict(at);
+                List<SpanClassifier.Prediction> b = plain.predict(at);
+                assertEquals(b.size(), a.size(), n.id());
+                for (int i = 0; i < a.size(); i++) {
+                    assertEquals(b.get(i).start(), a.get(i).start(), n.id());
+                    assertEquals(b.get(i).end(), a.get(i).end(), n.id());
+                    assertEquals(b.get(i).category(), a.get(i).category(), n.id());
+                    assertEquals(b.get(i).confidence(), a.get(i).confidence(), 1e-9, n.id());
+                }
+            }
+        }
+    }
+
+    @Test
     void predictionsStayInsideTheText() {
         Tokenizer tokenizer = Tokenizer.plain();
         SentenceSplitter splitter = new SentenceSplitter();
