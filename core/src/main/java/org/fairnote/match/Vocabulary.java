@@ -98,10 +98,11 @@ public final class Vocabulary implements TermResolver {
     }
 
     private int stemIdOf(Builder b, String term) {
-        if (stemIds.isEmpty()) {
-            return -1;
-        }
-        Integer id = stemIds.get(b.stem(term));
+        return stemIds.isEmpty() ? -1 : idOfStem(b.stem(term));
+    }
+
+    private int idOfStem(String stem) {
+        Integer id = stemIds.get(stem);
         return id == null ? -1 : id;
     }
 
@@ -123,11 +124,7 @@ public final class Vocabulary implements TermResolver {
 
     /** The stem id of a normalised word (by its Snowball stem), or -1. */
     public int stemIdOfWord(String term) {
-        if (stemIds.isEmpty()) {
-            return -1;
-        }
-        Integer id = stemIds.get(new Stemmer().stem(term));
-        return id == null ? -1 : id;
+        return stemIds.isEmpty() ? -1 : idOfStem(new Stemmer().stem(term));
     }
 
     /** The case-sensitive id of a surface, or -1. */

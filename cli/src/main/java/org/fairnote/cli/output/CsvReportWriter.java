@@ -1,7 +1,6 @@
 package org.fairnote.cli.output;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import org.fairnote.Finding;
@@ -13,18 +12,15 @@ import org.fairnote.Finding;
  * empty. Cells starting with {@code = + - @} get a leading {@code '} so spreadsheets do not run them
  * as formulas.
  */
-public final class CsvReportWriter implements ReportWriter {
+public final class CsvReportWriter extends StreamReportWriter {
 
     public static final String HEADER =
             "id,start,end,category,assertion,severity,confidence,ruleId,source,text,suggestion,error\r\n";
 
-    private final OutputTarget target;
-    private final OutputStream out;
     private final boolean redact;
 
     public CsvReportWriter(OutputTarget target, ReportOptions options, boolean resumed) throws IOException {
-        this.target = target;
-        this.out = target.stream();
+        super(target);
         this.redact = options.redact();
         if (!resumed) {
             out.write(HEADER.getBytes(StandardCharsets.US_ASCII));
@@ -32,7 +28,7 @@ public final class CsvReportWriter implements ReportWriter {
     }
 
     @Override
-    public Object render(NoteResult r) {
+    public byte[] render(NoteResult r) {
         StringBuilder sb = new StringBuilder();
         if (r.isError()) {
             cell(sb, r.id()).append(",,,,,,,,,,,");
@@ -69,20 +65,5 @@ public final class CsvReportWriter implements ReportWriter {
             return sb.append(v);
         }
         return sb.append('"').append(v.replace("\"", "\"\"")).append('"');
-    }
-
-    @Override
-    public void write(NoteResult r, Object rendered) throws IOException {
-        out.write(rendered != null ? (byte[]) rendered : (byte[]) render(r));
-    }
-
-    @Override
-    public long checkpoint() throws IOException {
-        return target.flush();
-    }
-
-    @Override
-    public void finish(Totals totals) throws IOException {
-        target.flush();
     }
 }

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -17,22 +16,19 @@ import org.fairnote.json.FairnoteJson;
  * {@code {"id":...,"line":...,"findings":[],"error":"..."}}. With redaction the findings have no
  * {@code text}.
  */
-public final class JsonlReportWriter implements ReportWriter {
+public final class JsonlReportWriter extends StreamReportWriter {
 
     private static final ObjectWriter FINDING = FairnoteJson.writer();
-    private final OutputTarget target;
-    private final OutputStream out;
     private final boolean redact;
     private final JsonFactory factory = FairnoteJson.mapper().getFactory();
 
     public JsonlReportWriter(OutputTarget target, ReportOptions options) {
-        this.target = target;
-        this.out = target.stream();
+        super(target);
         this.redact = options.redact();
     }
 
     @Override
-    public Object render(NoteResult r) {
+    public byte[] render(NoteResult r) {
         StringWriter sw = new StringWriter(256 + r.findings().size() * 400);
         try (JsonGenerator g = factory.createGenerator(sw)) {
             writeRecord(g, r, redact);
@@ -76,20 +72,5 @@ public final class JsonlReportWriter implements ReportWriter {
         g.writeStringField("ruleId", f.ruleId());
         g.writeStringField("source", f.source().name());
         g.writeEndObject();
-    }
-
-    @Override
-    public void write(NoteResult r, Object rendered) throws IOException {
-        out.write(rendered != null ? (byte[]) rendered : (byte[]) render(r));
-    }
-
-    @Override
-    public long checkpoint() throws IOException {
-        return target.flush();
-    }
-
-    @Override
-    public void finish(Totals totals) throws IOException {
-        target.flush();
     }
 }

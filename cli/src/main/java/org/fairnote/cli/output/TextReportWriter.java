@@ -1,7 +1,5 @@
 package org.fairnote.cli.output;
 
-import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import org.fairnote.Assertion;
 import org.fairnote.Category;
@@ -13,24 +11,21 @@ import org.fairnote.Finding;
  * findings are not listed (the summary on stderr counts them). Colours only when asked (stdout is a
  * terminal and NO_COLOR is unset).
  */
-public final class TextReportWriter implements ReportWriter {
+public final class TextReportWriter extends StreamReportWriter {
 
     static final int CONTEXT = 40;
 
-    private final OutputTarget target;
-    private final OutputStream out;
     private final boolean redact;
     private final boolean color;
 
     public TextReportWriter(OutputTarget target, ReportOptions options) {
-        this.target = target;
-        this.out = target.stream();
+        super(target);
         this.redact = options.redact();
         this.color = options.color();
     }
 
     @Override
-    public Object render(NoteResult r) {
+    public byte[] render(NoteResult r) {
         if (!r.isError() && r.findings().isEmpty()) {
             return new byte[0];
         }
@@ -107,20 +102,5 @@ public final class TextReportWriter implements ReportWriter {
 
     private static String style(boolean color, String code, String s) {
         return color ? "\u001b[" + code + "m" + s + "\u001b[0m" : s;
-    }
-
-    @Override
-    public void write(NoteResult r, Object rendered) throws IOException {
-        out.write(rendered != null ? (byte[]) rendered : (byte[]) render(r));
-    }
-
-    @Override
-    public long checkpoint() throws IOException {
-        return target.flush();
-    }
-
-    @Override
-    public void finish(Totals totals) throws IOException {
-        target.flush();
     }
 }
