@@ -56,46 +56,31 @@ public final class EvalCommand extends BaseCommand {
         Map<String, List<Span>> predicted = pred == null ? null : readPredictions(pred);
         Screener screener = predicted == null ? screenerOptions.build(ctx) : null;
         SpanMetrics metrics = new SpanMetrics();
-        int missing = 0;
-        if (!Files.isRegularFile(gold)) {
-            throw new UserException("gold file not found: " + gold);
-        }
-        try (BufferedReader r = Files.newBufferedReader(gold, StandardCharsets.UTF_8)) {
-            String line;
-            int number = 0;
-            while ((line = r.readLine()) != null) {
-                number++;
-                if (line.isBlank()) {
-                    continue;
-                }
-                JsonNode n = parse(line, gold, number);
-                String where = gold + ", line " + number;
-                if (!n.path("text").isTextual()) {
-                    throw new UserException(where + ": no \"text\" string");
-                }
-                String id = n.path("id").isValueNode() && !n.path("id").isNull() ? n.get("id").asText() : null;
-                String text = n.get("text").asText();
-                List<Span> goldSpans = spans(n.path("spans"), where, text.length(), false);
-                List<Span> p;
-                if (predicted != null) {
-                    p = predicted.get(id);
-                    if (p == null) {
-                        missing++;
-                        p = List.of();
-                    }
-                } else {
-                    p = new ArrayList<>();
-                    for (Finding f : screener.screen(text).flags()) {
-                        p.add(new Span(f.start(), f.end(), f.category()));
-                    }
-                }
-                metrics.add(new EvalNote(id, goldSpans, p));
+        int[] missing = {0};
+        forEachRecord(gold, "gold file", (n, where) -> {
+            if (!n.path("text").isTextual()) {
+                throw new UserException(where + ": no \"text\" string");
             }
-        } catch (java.nio.charset.MalformedInputException e) {
-            throw new UserException(gold + " is not valid UTF-8");
-        }
-        if (missing > 0) {
-            ctx.err().println("fairnote: " + missing + " gold notes have no predictions in " + pred
+            String id = n.path("id").isValueNode() && !n.path("id").isNull() ? n.get("id").asText() : null;
+            String text = n.get("text").asText();
+            List<Span> goldSpans = spans(n.path("spans"), where, text.length(), false);
+            List<Span> p;
+            if (predicted != null) {
+                p = predicted.get(id);
+                if (p == null) {
+                    missing[0]++;
+                    p = List.of();
+                }
+            } else {
+                p = new ArrayList<>();
+                for (Finding f : screener.screen(text).flags()) {
+                    p.add(new Span(f.start(), f.end(), f.category()));
+                }
+            }
+            metrics.add(new EvalNote(id, goldSpans, p));
+        });
+        if (missing[0] > 0) {
+            ctx.err().println("fairnote: " + missing[0] + " gold notes have no predictions in " + pred
                     + "; counted as predicting nothing");
         }
         String report = json ? MAPPER.writeValueAsString(metrics.toMap()) + "\n" : metrics.table();
@@ -150,26 +135,34 @@ public final class EvalCommand extends BaseCommand {
     }
 
     private static Map<String, List<Span>> readPredictions(Path file) throws IOException {
-        if (!Files.isRegularFile(file)) {
-            throw new UserException("predictions file not found: " + file);
-        }
         Map<String, List<Span>> out = new HashMap<>();
+        forEachRecord(file, "predictions file", (n, where) -> {
+            if (!n.path("id").isValueNode() || n.path("id").isNull()) {
+                return; // an error record without id cannot be matched
+            }
+            List<Span> spans = spans(n.path("findings"), where, -1, true);
+            out.computeIfAbsent(n.get("id").asText(), k -> new ArrayList<>()).addAll(spans);
+        });
+        return out;
+    }
+
+    /** Each non-blank line of a JSONL file as a JSON object, with "FILE, line N" for messages. */
+    private static void forEachRecord(Path file, String what, java.util.function.BiConsumer<JsonNode, String> action)
+            throws IOException {
+        if (!Files.isRegularFile(file)) {
+            throw new UserException(what + " not found: " + file);
+        }
         try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             String line;
             int number = 0;
             while ((line = r.readLine()) != null) {
                 number++;
-                if (line.isBlank()) {
-                    continue;
+                if (!line.isBlank()) {
+                    action.accept(parse(line, file, number), file + ", line " + number);
                 }
-                JsonNode n = parse(line, file, number);
-                if (!n.path("id").isValueNode() || n.path("id").isNull()) {
-                    continue; // an error record without id cannot be matched
-                }
-                List<Span> spans = spans(n.path("findings"), file + ", line " + number, -1, true);
-                out.computeIfAbsent(n.get("id").asText(), k -> new ArrayList<>()).addAll(spans);
             }
+        } catch (java.nio.charset.MalformedInputException e) {
+            throw new UserException(file + " is not valid UTF-8");
         }
-        return out;
     }
 }
