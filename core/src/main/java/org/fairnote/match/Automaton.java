@@ -24,9 +24,14 @@ public final class Automaton {
     private static final int KIND_STEM = 1;
     private static final int KIND_EXACT = 2;
 
-    /** Open-addressing edge table, key and target side by side (one cache line per probe): slot i at [2i, 2i+1]. */
-    private final long[] edgeTable;
-    private final int edgeMask;
+    /**
+     * Every node's edges side by side, sorted by key ({@code kind << 30 | id}), as pairs (key,
+     * target): node n's pairs are [edgeStart[n], edgeStart[n + 1]). Most nodes have a few edges, so a
+     * lookup reads one or two cache lines of a table small enough to stay in cache; a hash table over
+     * all edges missed the cache on nearly every probe.
+     */
+    private final int[] edges;
+    private final int[] edgeStart;
     /** Per node: bit (1 << kind) set when the node has an edge of that kind, to skip useless probes. */
     private final byte[] edgeKinds;
     private final int[] capChild;
@@ -84,12 +89,9 @@ public final class Automaton {
         for (Builder.Node n : order) {
             edgeCount += n.edges.size();
         }
-        int capacity = Integer.highestOneBit(Math.max(4, edgeCount * 2 + 1) - 1) << 1;
-        edgeTable = new long[capacity * 2];
-        for (int slot = 0; slot < capacity; slot++) {
-            edgeTable[2 * slot + 1] = -1;
-        }
-        edgeMask = capacity - 1;
+        edges = new int[edgeCount * 2];
+        edgeStart = new int[nodeCount + 1];
+        int at = 0;
         for (int i = 0; i < nodeCount; i++) {
             Builder.Node n = order.get(i);
             capChild[i] = n.classes[0] == null ? -1 : index.get(n.classes[0]);
@@ -107,19 +109,23 @@ public final class Automaton {
             if (!n.accepts.isEmpty()) {
                 accepts[i] = n.accepts.stream().mapToInt(Integer::intValue).toArray();
             }
+            edgeStart[i] = at;
+            // TreeMap order of non-negative keys (kind < 2) then negative (kind 2, sign bit set):
+            // sort explicitly so the lookup's comparison order is the one used here.
+            int[][] pairs = new int[n.edges.size()][];
+            int p = 0;
             for (var e : n.edges.entrySet()) {
-                int kind = e.getKey() >>> 30;
-                int id = e.getKey() & ((1 << 30) - 1);
-                edgeKinds[i] |= (byte) (1 << kind);
-                long k = key(i, kind, id);
-                int slot = mix(k) & edgeMask;
-                while (edgeTable[2 * slot + 1] >= 0) {
-                    slot = (slot + 1) & edgeMask;
-                }
-                edgeTable[2 * slot] = k;
-                edgeTable[2 * slot + 1] = index.get(e.getValue());
+                int key = e.getKey();
+                edgeKinds[i] |= (byte) (1 << (key >>> 30));
+                pairs[p++] = new int[] {key, index.get(e.getValue())};
+            }
+            Arrays.sort(pairs, (x, y) -> Integer.compare(x[0], y[0]));
+            for (int[] pair : pairs) {
+                edges[at++] = pair[0];
+                edges[at++] = pair[1];
             }
         }
+        edgeStart[nodeCount] = at;
         Builder.Node root = order.get(ROOT);
         for (int kind = 0; kind < 3; kind++) {
             int max = -1;
@@ -144,30 +150,32 @@ public final class Automaton {
         return nodeCount;
     }
 
-    private static long key(int node, int kind, int id) {
-        return ((long) node << 32) | ((long) kind << 30) | id;
-    }
-
-    private static int mix(long k) {
-        k ^= k >>> 33;
-        k *= 0xff51afd7ed558ccdL;
-        k ^= k >>> 33;
-        return (int) k;
-    }
-
     private int edge(int node, int kind, int id) {
-        long k = key(node, kind, id);
-        int slot = mix(k) & edgeMask;
-        while (true) {
-            long target = edgeTable[2 * slot + 1];
-            if (target < 0) {
-                return -1;
+        int key = (kind << 30) | id;
+        int lo = edgeStart[node];
+        int hi = edgeStart[node + 1];
+        if (hi - lo <= 16) {
+            for (int i = lo; i < hi; i += 2) {
+                if (edges[i] == key) {
+                    return edges[i + 1];
+                }
             }
-            if (edgeTable[2 * slot] == k) {
-                return (int) target;
-            }
-            slot = (slot + 1) & edgeMask;
+            return -1;
         }
+        int a = lo >> 1;
+        int b = (hi >> 1) - 1;
+        while (a <= b) {
+            int mid = (a + b) >>> 1;
+            int k = edges[2 * mid];
+            if (k < key) {
+                a = mid + 1;
+            } else if (k > key) {
+                b = mid - 1;
+            } else {
+                return edges[2 * mid + 1];
+            }
+        }
+        return -1;
     }
 
     /** Reusable per-call state arrays. */
@@ -351,6 +359,9 @@ public final class Automaton {
         private final Node root = new Node();
         private final Node anchoredRoot = new Node();
         private final java.util.Map<Long, Node> mergeMemo = new java.util.HashMap<>();
+        private final List<Node> rootEntries = new ArrayList<>();
+        private final List<Node> anchoredEntries = new ArrayList<>();
+        private final java.util.Map<List<Integer>, Node> unionMemo = new java.util.HashMap<>();
 
         /** A node under construction. Edge keys are (kind << 30 | id); class edges have their own slots. */
         private final class Node {
@@ -375,8 +386,7 @@ public final class Automaton {
             end.accepts.add(payload);
             Node entry = compile(pattern.body(), end);
             registerAdjacentWords(pattern.body());
-            Node target = pattern.anchored() ? anchoredRoot : root;
-            mergeInto(target, entry);
+            (pattern.anchored() ? anchoredEntries : rootEntries).add(entry);
         }
 
         private Node compile(PatternItem item, Node next) {
@@ -387,12 +397,11 @@ public final class Automaton {
                 }
                 return n;
             } else if (item instanceof PatternItem.Choice choice) {
-                Node merged = null;
+                List<Node> options = new ArrayList<>();
                 for (PatternItem.Sequence option : choice.options()) {
-                    Node entry = compile(option, next);
-                    merged = merged == null ? entry : merge(merged, entry);
+                    options.add(compile(option, next));
                 }
-                return merged;
+                return union(options);
             } else if (item instanceof PatternItem.Optional opt) {
                 return merge(compile(opt.body(), next), next);
             } else if (item instanceof PatternItem.Gap gap) {
@@ -467,6 +476,50 @@ public final class Automaton {
             into.accepts.addAll(from.accepts);
         }
 
+        /**
+         * A node that behaves as all of {@code nodes} at once. Merging every pattern into the roots in
+         * one pass keeps compile time and garbage linear: adding patterns one by one re-copied the
+         * growing edge maps of shared prefixes (62,000 nodes built for 9,000 kept, default lexicons).
+         */
+        private Node union(List<Node> nodes) {
+            List<Node> distinct = new ArrayList<>(new java.util.LinkedHashSet<>(nodes));
+            if (distinct.size() == 1) {
+                return distinct.get(0);
+            }
+            List<Integer> key = distinct.stream().map(n -> n.id).sorted().toList();
+            Node memo = unionMemo.get(key);
+            if (memo != null) {
+                return memo;
+            }
+            Node m = new Node();
+            unionMemo.put(key, m);
+            unionInto(m, distinct);
+            return m;
+        }
+
+        private void unionInto(Node into, List<Node> nodes) {
+            java.util.TreeMap<Integer, List<Node>> edges = new java.util.TreeMap<>();
+            java.util.TreeMap<Integer, List<Node>> gaps = new java.util.TreeMap<>();
+            List<List<Node>> classes = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+            for (Node n : nodes) {
+                n.edges.forEach((k, child) -> edges.computeIfAbsent(k, x -> new ArrayList<>()).add(child));
+                n.gaps.forEach((k, child) -> gaps.computeIfAbsent(k, x -> new ArrayList<>()).add(child));
+                for (int c = 0; c < 3; c++) {
+                    if (n.classes[c] != null) {
+                        classes.get(c).add(n.classes[c]);
+                    }
+                }
+                into.accepts.addAll(n.accepts);
+            }
+            edges.forEach((k, children) -> into.edges.put(k, union(children)));
+            gaps.forEach((k, children) -> into.gaps.put(k, union(children)));
+            for (int c = 0; c < 3; c++) {
+                if (!classes.get(c).isEmpty()) {
+                    into.classes[c] = union(classes.get(c));
+                }
+            }
+        }
+
         /** Registers joined forms ("attentionseeking") of every pair of words that can be adjacent. */
         private void registerAdjacentWords(PatternItem.Sequence body) {
             List<PatternItem> items = body.items();
@@ -500,6 +553,12 @@ public final class Automaton {
         }
 
         public Automaton build() {
+            unionInto(root, rootEntries);
+            unionInto(anchoredRoot, anchoredEntries);
+            rootEntries.clear();
+            anchoredEntries.clear();
+            mergeMemo.clear();
+            unionMemo.clear();
             return new Automaton(this);
         }
     }
