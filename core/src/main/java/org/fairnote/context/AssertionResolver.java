@@ -11,7 +11,8 @@ import org.fairnote.Category;
  * that 'frequent flyer' is never used" is reported, not negated); else an applicable negation
  * wins, else the nearest applicable trigger (ties: reported, hypothetical, historical), then the
  * section's default, then {@link Assertion#AFFIRMED}. Triggers that are the target's own wording are
- * ignored, so an entry that contains its own negation ("not to be conveyed") stays affirmed. Immutable.
+ * ignored, so an entry that contains its own negation ("not to be conveyed") stays affirmed, and so
+ * are triggers quoted apart from the target ("She 'can't cope' apparently" is not negated). Immutable.
  */
 public final class AssertionResolver {
 
@@ -109,6 +110,8 @@ public final class AssertionResolver {
                     continue;
                 }
                 distance = s - te;
+            } else if (quotedApart(triggers, ts, te, s, e)) {
+                continue; // words inside a quotation ("can't cope") govern nothing outside it
             } else if (te <= s && (d == Direction.FORWARD || d == Direction.BIDIRECTIONAL)) {
                 distance = s - te;
                 if (distance > rule.maxScope() || terminated(triggers, te, s)) {
@@ -149,6 +152,37 @@ public final class AssertionResolver {
             }
         }
         return before % 2 == 1 && after ? 1 : 0;
+    }
+
+    /**
+     * Whether the trigger {@code [ts, te)} lies inside a quotation that does not also hold the
+     * target {@code [s, e)}: quote marks are the matches of enclosing rules, paired in order.
+     */
+    private boolean quotedApart(TriggerMatches triggers, int ts, int te, int s, int e) {
+        int before = quotesEndingBy(triggers, ts);
+        if (before % 2 == 0 || quotesEndingBy(triggers, te) != before || !quoteFrom(triggers, te)) {
+            return false;
+        }
+        return quotesEndingBy(triggers, s) != before || quotesEndingBy(triggers, e) != before;
+    }
+
+    private int quotesEndingBy(TriggerMatches triggers, int pos) {
+        int n = 0;
+        for (int j = 0; j < triggers.size; j++) {
+            if (triggers.end[j] <= pos && rules.get(triggers.rule[j]).direction() == Direction.ENCLOSING) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    private boolean quoteFrom(TriggerMatches triggers, int pos) {
+        for (int j = 0; j < triggers.size; j++) {
+            if (triggers.start[j] >= pos && rules.get(triggers.rule[j]).direction() == Direction.ENCLOSING) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private boolean terminated(TriggerMatches triggers, int from, int to) {

@@ -47,6 +47,16 @@ class ContextBehaviourTest {
     }
 
     @Test
+    void aNegationInsideAQuotationGovernsNothingOutsideIt() {
+        List<Finding> f = of("She \"can't cope\" apparently.", Category.CREDIBILITY_DOUBT);
+        assertTrue(f.stream().anyMatch(x -> x.text().equals("apparently") && x.isFlag()), f::toString);
+        List<Finding> g = of("He said \"I will not\" be attention seeking again.", Category.STIGMATISING_LANGUAGE);
+        assertTrue(g.stream().noneMatch(x -> x.assertion() == Assertion.NEGATED), g::toString);
+        List<Finding> h = of("She was not attention seeking, in my view.", Category.STIGMATISING_LANGUAGE);
+        assertEquals(Assertion.NEGATED, h.get(0).assertion(), h::toString);
+    }
+
+    @Test
     void aTriggerInAGapOfTheMatchStillApplies() {
         List<Finding> f = of("Police will no longer attend her CPA reviews.", Category.POLICE_IN_CARE);
         assertFalse(f.isEmpty(), "no police finding");
