@@ -98,6 +98,20 @@ class ScreenerTest {
     }
 
     @Test
+    void regexQuantifierAfterAGroupIsRejectedNotReadAsPunctuation() {
+        for (String p : List.of("(her|his) (own )?solicitor", "[very]? manipulative", "(cry|crying)+ wolf")) {
+            LexiconEntry e = LexiconEntry.of("X-regex", Category.CREDIBILITY_DOUBT, Severity.LOW, "e", "s", p);
+            LexiconException x = assertThrows(LexiconException.class,
+                    () -> Screener.builder().addLexicon(new Lexicon("l", "1", List.of(e))).build(), p);
+            assertTrue(x.getMessage().contains("after a group is not an operator"), x.getMessage());
+        }
+        LexiconEntry question = LexiconEntry.of("X-q", Category.CREDIBILITY_DOUBT, Severity.LOW, "e", "s",
+                "(genuine|real) ?");
+        Screener s = Screener.builder().addLexicon(new Lexicon("l", "1", List.of(question))).build();
+        assertEquals(1, s.screen("Is it genuine? Unclear.").findings().size());
+    }
+
+    @Test
     void duplicateIdsAndUnknownDisabledIdsAreRejected() {
         LexiconEntry a = LexiconEntry.of("X-1", Category.CREDIBILITY_DOUBT, Severity.LOW, "e", "s", "claims");
         assertThrows(LexiconException.class,

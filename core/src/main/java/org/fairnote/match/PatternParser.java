@@ -109,6 +109,12 @@ public final class PatternParser {
                 pos++;
             } else if (c == close) {
                 pos++;
+                char after = peek();
+                if (after == '?' || after == '*' || after == '+') {
+                    // Regex habit: here '?' would silently become a punctuation token the note must contain.
+                    throw error("'" + after + "' after a group is not an operator: write [a | b] for an "
+                            + "optional group and {min,max} for a gap");
+                }
                 return List.copyOf(options);
             } else {
                 pos = open;
