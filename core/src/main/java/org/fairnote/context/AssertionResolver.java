@@ -79,8 +79,8 @@ public final class AssertionResolver {
         int bestDistance = Integer.MAX_VALUE;
         int quotesBefore = -1;
         for (int k = 0; k < triggers.size; k++) {
-            if (!triggers.isLiveFor(k, s, e)) {
-                continue;
+            if (!triggers.live[k] && !hiderIsOwnWording(triggers, triggers.hiddenBy[k], s, e, own)) {
+                continue; // "no" inside "no longer": the longer trigger speaks for both
             }
             int ts = triggers.start[k];
             int te = triggers.end[k];
@@ -134,6 +134,16 @@ public final class AssertionResolver {
             return decisions[triggers.rule[best]];
         }
         return section != null ? section : Decision.DEFAULT;
+    }
+
+    /**
+     * A trigger hidden by a longer one comes back when the longer one is the target's own wording
+     * and so is ignored; a longer trigger in a gap of the target keeps it hidden.
+     */
+    private boolean hiderIsOwnWording(TriggerMatches triggers, int j, int s, int e, OwnWording own) {
+        int ts = triggers.start[j];
+        int te = triggers.end[j];
+        return ts < e && s < te && own.covers(Math.max(ts, s), Math.min(te, e), rules.get(triggers.rule[j]).assertion());
     }
 
     /** 1 when an odd number of the enclosing trigger's matches precede the target and one follows it. */

@@ -23,15 +23,6 @@ public final class TriggerMatches {
         return size;
     }
 
-    /** Is trigger {@code k} in force for target tokens [s, e)? A trigger hidden by one that overlaps the target is. */
-    boolean isLiveFor(int k, int s, int e) {
-        if (live[k]) {
-            return true;
-        }
-        int j = hiddenBy[k];
-        return start[j] < e && s < end[j];
-    }
-
     public void add(int ruleIndex, int startToken, int endToken) {
         if (size == rule.length) {
             int n = size * 2;
@@ -50,7 +41,7 @@ public final class TriggerMatches {
 
     /**
      * Longest match wins: a trigger strictly inside another trigger's span is dropped ("no" inside
-     * "no longer"), unless the hiding trigger overlaps the target (see {@link #isLiveFor}). Of two
+     * "no longer"), unless the hiding trigger is a target's own wording (see AssertionResolver). Of two
      * triggers on the same span, one whose rule {@code winsTies} hides the other ("staff feel" as a
      * pseudo-trigger over the reporting trigger "@Cap feel").
      */

@@ -61,6 +61,10 @@ class ContextBehaviourTest {
         List<Finding> f = of("Police will no longer attend her CPA reviews.", Category.POLICE_IN_CARE);
         assertFalse(f.isEmpty(), "no police finding");
         assertEquals(Assertion.HISTORICAL, f.get(0).assertion(), f::toString);
+        // "no" inside "no longer" stays hidden by it: the longer trigger, in the gap, governs
+        List<Finding> g = of("Police no longer attend her reviews.", Category.POLICE_IN_CARE);
+        assertFalse(g.isEmpty(), "no police finding");
+        assertEquals(Assertion.HISTORICAL, g.get(0).assertion(), g::toString);
     }
 
     @Test
