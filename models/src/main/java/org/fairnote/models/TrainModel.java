@@ -40,7 +40,7 @@ public final class TrainModel {
     /** Model name reported by the screener. */
     public static final String MODEL_NAME = "fairnote-model";
     /** Model version; bump when features, labels or parameters change. */
-    public static final String MODEL_VERSION = "2.1.0";
+    public static final String MODEL_VERSION = "2.2.0";
 
     /**
      * Training parameters.
