@@ -187,7 +187,18 @@ public final class Automaton {
         int[] nextNode = new int[32];
         int[] nextStart = new int[32];
         int[] nextBudget = new int[32];
+        /** Per next state: the previous next state at the same node, or -1. */
+        int[] nextSameNode = new int[32];
         int nextSize;
+        /**
+         * Per node: the last next state at it, valid when its stamp is the current one. States sharing
+         * a node are found through {@link #nextSameNode}, so adding a state costs the few states at
+         * its node, not a scan of all states: gap patterns that start at common words keep dozens of
+         * states alive at once.
+         */
+        int[] nodeHead = new int[0];
+        int[] nodeStamp = new int[0];
+        int stamp = 1;
 
         void swap() {
             int[] t = curNode;
@@ -201,15 +212,38 @@ public final class Automaton {
             nextBudget = t;
             curSize = nextSize;
             nextSize = 0;
+            newGeneration();
+        }
+
+        void clear() {
+            curSize = 0;
+            nextSize = 0;
+            newGeneration();
+        }
+
+        private void newGeneration() {
+            if (++stamp == Integer.MAX_VALUE) {
+                Arrays.fill(nodeStamp, 0);
+                stamp = 1;
+            }
         }
 
         void addNext(int node, int start, int budget) {
-            for (int i = 0; i < nextSize; i++) {
-                if (nextNode[i] == node && nextStart[i] == start) {
-                    if (nextBudget[i] < budget) {
-                        nextBudget[i] = budget;
+            if (node >= nodeStamp.length) {
+                int n = Math.max(node + 1, nodeStamp.length * 2);
+                nodeStamp = Arrays.copyOf(nodeStamp, n);
+                nodeHead = Arrays.copyOf(nodeHead, n);
+            }
+            int head = -1;
+            if (nodeStamp[node] == stamp) {
+                head = nodeHead[node];
+                for (int i = head; i >= 0; i = nextSameNode[i]) {
+                    if (nextStart[i] == start) {
+                        if (nextBudget[i] < budget) {
+                            nextBudget[i] = budget;
+                        }
+                        return;
                     }
-                    return;
                 }
             }
             if (nextSize == nextNode.length) {
@@ -218,9 +252,15 @@ public final class Automaton {
                 nextStart = Arrays.copyOf(nextStart, n);
                 nextBudget = Arrays.copyOf(nextBudget, n);
             }
+            if (nextSize == nextSameNode.length) { // grown on its own: it is not swapped with the current arrays
+                nextSameNode = Arrays.copyOf(nextSameNode, nextSize * 2);
+            }
             nextNode[nextSize] = node;
             nextStart[nextSize] = start;
             nextBudget[nextSize] = budget;
+            nextSameNode[nextSize] = head;
+            nodeStamp[node] = stamp;
+            nodeHead[node] = nextSize;
             nextSize++;
         }
     }
@@ -230,8 +270,7 @@ public final class Automaton {
      * Reports each distinct (payload, start, end) once, in no particular order.
      */
     public void match(TokenBuffer tokens, int from, int to, Scratch s, Sink sink) {
-        s.curSize = 0;
-        s.nextSize = 0;
+        s.clear();
         for (int i = from; i < to; i++) {
             // Every token may start a match; the first token of a sentence may also start anchored ones.
             if (i == from) {
