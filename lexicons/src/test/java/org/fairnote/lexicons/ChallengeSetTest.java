@@ -40,8 +40,8 @@ import org.junit.jupiter.api.Test;
 class ChallengeSetTest {
 
     /** Recall and precision reached on the challenge set when it was last re-measured. */
-    static final double RECORDED_RECALL = 0.845;
-    static final double RECORDED_PRECISION = 0.955;
+    static final double RECORDED_RECALL = 0.880;
+    static final double RECORDED_PRECISION = 0.957;
     static final double MARGIN = 0.05;
 
     record Item(String id, String text, Category category, Assertion assertion, String subset) {
