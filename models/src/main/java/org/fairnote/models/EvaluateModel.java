@@ -195,8 +195,10 @@ public final class EvaluateModel {
                 + "generalised from the lexicon's misses on these same training notes (see "
                 + "`lexicons/src/test/java/org/fairnote/lexicons/CorpusRecallReport.java`), so on the training "
                 + "split they score far above what they do on unseen text, and the combined column and its best "
-                + "threshold follow them. The model's threshold (0.40) was chosen by model-only and combined CV "
-                + "before that lexicon work. The test split below, never used for either, is the estimate.\n\n");
+                + "threshold follow them. So the model's threshold is the one with the best **model-only** CV F1: "
+                + String.format(Locale.ROOT, "%.2f", bestModelThreshold(main))
+                + " here, shipped " + String.format(Locale.ROOT, "%.2f", main.params().threshold())
+                + ". The test split below, never used for training or for any choice, is the estimate.\n\n");
         if (compare) {
             md.append("Model selection: 5-fold CV on the training notes, micro span F1 (mean ± sd over folds). "
                     + "*Best threshold* is the one with the best combined F1, where the model-only and combined "
