@@ -431,8 +431,11 @@ final class ScreeningRun implements Automaton.Sink {
     }
 
     /**
-     * Drops model findings that overlap a lexicon finding of the same category: the lexicon's span
-     * is the precise one, and a clause-long model span would otherwise swallow it.
+     * Drops model findings that overlap a lexicon finding of the same category (the lexicon's span
+     * is the precise one, and a clause-long model span would otherwise swallow it) or an affirmed
+     * lexicon finding of another category: where a lexicon entry names what a clause does, a model
+     * label of another category on that clause was mostly a confusion (in cross-validation this
+     * raised combined precision by 1 to 2 points at every threshold for 0.3 points of recall).
      */
     private static List<Finding> withoutModelDuplicates(List<Finding> sorted) {
         List<Finding> kept = null;
@@ -453,7 +456,8 @@ final class ScreeningRun implements Automaton.Sink {
             if (f.start() >= model.end()) {
                 break;
             }
-            if (f.source() == Source.LEXICON && f.category() == model.category() && f.end() > model.start()) {
+            if (f.source() == Source.LEXICON && f.end() > model.start()
+                    && (f.category() == model.category() || f.assertion() == Assertion.AFFIRMED)) {
                 return true;
             }
         }

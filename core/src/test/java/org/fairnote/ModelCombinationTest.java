@@ -45,7 +45,9 @@ class ModelCombinationTest {
                     new LexiconEntry("STIG-attention-seeking", Category.STIGMATISING_LANGUAGE, Severity.HIGH,
                             List.of("attention seek~"), List.of(), List.of("worries {0,6} attention seek~"),
                             "Frames distress as a bid for attention.", "in distress and asking for support",
-                            List.of(), List.of(), Origin.UNKNOWN))))
+                            List.of(), List.of(), Origin.UNKNOWN),
+                    LexiconEntry.of("CRED-claims", Category.CREDIBILITY_DOUBT, Severity.LOW,
+                            "Casts doubt on her account.", "she reports", "claim~"))))
             .addContextRules(List.of(
                     new ContextRule("REP-worries", "(she|sister) (worries|said)", Assertion.REPORTED,
                             Direction.FORWARD, 10, Set.of(), Set.of(), Origin.UNKNOWN),
@@ -62,6 +64,18 @@ class ModelCombinationTest {
             assertEquals("attention seeking", findings.get(0).text());
             assertEquals(Source.LEXICON, findings.get(0).source());
         }
+    }
+
+    @Test
+    void anAffirmedLexiconFindingOfAnotherCategoryOverrulesTheModelOnItsClause() {
+        List<Finding> f = SCREENER.screen("She claims she took ten tablets.").findings();
+        assertEquals(1, f.size(), f::toString);
+        assertEquals(Category.CREDIBILITY_DOUBT, f.get(0).category());
+        // a negated lexicon finding says nothing about the clause's category: the model keeps its label
+        List<Finding> g = SCREENER.screen("She does not claim to be unwell.").findings();
+        assertTrue(g.stream().anyMatch(x -> x.source() == Source.MODEL && x.isFlag()), g::toString);
+        assertTrue(g.stream().anyMatch(x -> x.source() == Source.LEXICON && x.assertion() == Assertion.NEGATED),
+                g::toString);
     }
 
     @Test
