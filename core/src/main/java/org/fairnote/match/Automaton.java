@@ -397,7 +397,6 @@ public final class Automaton {
         private final List<Node> all = new ArrayList<>();
         private final Node root = new Node();
         private final Node anchoredRoot = new Node();
-        private final java.util.Map<Long, Node> mergeMemo = new java.util.HashMap<>();
         private final List<Node> rootEntries = new ArrayList<>();
         private final List<Node> anchoredEntries = new ArrayList<>();
         private final java.util.Map<List<Integer>, Node> unionMemo = new java.util.HashMap<>();
@@ -442,7 +441,7 @@ public final class Automaton {
                 }
                 return union(options);
             } else if (item instanceof PatternItem.Optional opt) {
-                return merge(compile(opt.body(), next), next);
+                return union(List.of(compile(opt.body(), next), next));
             } else if (item instanceof PatternItem.Gap gap) {
                 Node n = next;
                 if (gap.max() > gap.min()) {
@@ -478,41 +477,6 @@ public final class Automaton {
 
         private static int edgeKey(int kind, int id) {
             return (kind << 30) | id;
-        }
-
-        /** A node that behaves as both {@code a} and {@code b}. */
-        private Node merge(Node a, Node b) {
-            if (a == b) {
-                return a;
-            }
-            long pair = a.id < b.id ? ((long) a.id << 32) | b.id : ((long) b.id << 32) | a.id;
-            // Long.hashCode of a packed pair is a.id ^ b.id, which collides badly; mix it (bijectively).
-            long key = pair * 0x9E3779B97F4A7C15L;
-            Node memo = mergeMemo.get(key);
-            if (memo != null) {
-                return memo;
-            }
-            Node m = new Node();
-            mergeMemo.put(key, m);
-            mergeInto(m, a);
-            mergeInto(m, b);
-            return m;
-        }
-
-        /** Adds everything {@code from} does to {@code into}, merging children on shared labels. */
-        private void mergeInto(Node into, Node from) {
-            for (var e : from.edges.entrySet()) {
-                into.edges.merge(e.getKey(), e.getValue(), this::merge);
-            }
-            for (var g : from.gaps.entrySet()) {
-                into.gaps.merge(g.getKey(), g.getValue(), this::merge);
-            }
-            for (int c = 0; c < 3; c++) {
-                if (from.classes[c] != null) {
-                    into.classes[c] = into.classes[c] == null ? from.classes[c] : merge(into.classes[c], from.classes[c]);
-                }
-            }
-            into.accepts.addAll(from.accepts);
         }
 
         /**
@@ -596,7 +560,6 @@ public final class Automaton {
             unionInto(anchoredRoot, anchoredEntries);
             rootEntries.clear();
             anchoredEntries.clear();
-            mergeMemo.clear();
             unionMemo.clear();
             return new Automaton(this);
         }
