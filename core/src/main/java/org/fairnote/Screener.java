@@ -34,7 +34,7 @@ import org.fairnote.text.Tokenizer;
  * Screens note text for coercive, punitive and stigmatising language.
  *
  * <p>Built once with {@link #builder()} (or {@link #createDefault()}), then immutable and
- * thread-safe: every pattern, context trigger and section heading is compiled into one automaton at
+ * thread-safe: every pattern, context trigger and section heading is compiled into automata at
  * build time, and {@link #screen(CharSequence)} allocates only its result and small buffers.
  *
  * <pre>{@code
@@ -57,7 +57,12 @@ public final class Screener {
 
     final Tokenizer tokenizer;
     final Vocabulary vocabulary;
-    final Automaton automaton;
+    /** Lexicon entries' patterns: run on every sentence (skipping those without an anchor word). */
+    final Automaton entryAutomaton;
+    /** Requires/unless cues and context triggers: run only on sentences with something to judge. */
+    final Automaton contextAutomaton;
+    /** Section headings: run only on sentences that start a line. */
+    final Automaton sectionAutomaton;
     final SentenceSplitter splitter = new SentenceSplitter();
     /** Per payload: kind and index. */
     final int[] payloadKind;
@@ -101,7 +106,9 @@ public final class Screener {
         this.entries = ImmutableList.copyOf(byId.values());
 
         Vocabulary.Builder vb = new Vocabulary.Builder();
-        Automaton.Builder ab = new Automaton.Builder(vb);
+        Automaton.Builder entryBuilder = new Automaton.Builder(vb);
+        Automaton.Builder contextBuilder = new Automaton.Builder(vb);
+        Automaton.Builder sectionBuilder = new Automaton.Builder(vb);
         List<int[]> payloads = new ArrayList<>();
         Map<String, Integer> cueIds = new HashMap<>();
         requiresCues = new int[entries.size()][];
@@ -121,14 +128,14 @@ public final class Screener {
             java.util.TreeSet<Integer> exacts = new java.util.TreeSet<>();
             for (String p : e.patterns()) {
                 Pattern parsed = parse(p, e.origin(), e.id(), false, true);
-                ab.add(parsed, payload);
+                entryBuilder.add(parsed, payload);
                 collectWordIds(parsed.body(), vb, terms, stems, exacts);
             }
             entryTermIds[i] = terms.stream().mapToInt(Integer::intValue).toArray();
             entryStemIds[i] = stems.stream().mapToInt(Integer::intValue).toArray();
             entryExactIds[i] = exacts.stream().mapToInt(Integer::intValue).toArray();
-            requiresCues[i] = cues(e.requires(), e, cueIds, payloads, ab);
-            unlessCues[i] = cues(e.unless(), e, cueIds, payloads, ab);
+            requiresCues[i] = cues(e.requires(), e, cueIds, payloads, contextBuilder);
+            unlessCues[i] = cues(e.unless(), e, cueIds, payloads, contextBuilder);
         }
         this.cueCount = cueIds.size();
 
@@ -140,7 +147,7 @@ public final class Screener {
             }
             int payload = payloads.size();
             payloads.add(new int[] {KIND_TRIGGER, i});
-            ab.add(parse(r.pattern(), r.origin(), r.id(), false, false), payload);
+            contextBuilder.add(parse(r.pattern(), r.origin(), r.id(), false, false), payload);
         }
         this.resolver = new AssertionResolver(b.contextRules);
 
@@ -154,10 +161,12 @@ public final class Screener {
             sectionDecisions[i] = new AssertionResolver.Decision(s.assertion(), s.id());
             int payload = payloads.size();
             payloads.add(new int[] {KIND_SECTION, i});
-            ab.add(parse(s.pattern(), s.origin(), s.id(), true, true), payload);
+            sectionBuilder.add(parse(s.pattern(), s.origin(), s.id(), true, true), payload);
         }
 
-        this.automaton = ab.build();
+        this.entryAutomaton = entryBuilder.build();
+        this.contextAutomaton = contextBuilder.build();
+        this.sectionAutomaton = sectionBuilder.build();
         this.vocabulary = vb.build();
         this.tokenizer = new Tokenizer(vocabulary);
         this.payloadKind = payloads.stream().mapToInt(p -> p[0]).toArray();

@@ -131,13 +131,17 @@ final class ScreeningRun implements Automaton.Sink {
             entryMatchCount = 0;
             sectionMatch = -1;
             sentenceStamp = stampBase + k + 1;
-            screener.automaton.match(tokens, from, to, scratch, this);
-            if (isHeading(from, to)) {
-                section = sectionMatch >= 0 && headingMatchIsWholeTitle(from, to) ? sectionMatch : -1;
+            screener.entryAutomaton.match(tokens, from, to, scratch, this);
+            if (startsLine(from)) {
+                screener.sectionAutomaton.match(tokens, from, to, scratch, this);
+                if (isHeading(from, to)) {
+                    section = sectionMatch >= 0 && headingMatchIsWholeTitle(from, to) ? sectionMatch : -1;
+                }
             }
             if (entryMatchCount == 0 && (predictions == null || predictions[k] == null)) {
                 continue;
             }
+            screener.contextAutomaton.match(tokens, from, to, scratch, this);
             screener.resolver.prune(triggers);
             addEntryFindings(section, out);
             if (predictions != null && predictions[k] != null) {
@@ -148,11 +152,12 @@ final class ScreeningRun implements Automaton.Sink {
         return merge ? merge(out) : withoutModelDuplicates(out);
     }
 
+    private boolean startsLine(int from) {
+        return from == 0 || tokens.has(from, TokenBuffer.NEWLINE_BEFORE);
+    }
+
     /** A line that starts with a heading: a short line, or a line with a colon near its start. */
     private boolean isHeading(int from, int to) {
-        if (from > 0 && !tokens.has(from, TokenBuffer.NEWLINE_BEFORE)) {
-            return false;
-        }
         int limit = Math.min(to, from + MAX_HEADING_TOKENS);
         for (int i = from + 1; i < limit; i++) {
             if (tokens.isPunct(i, ':')) {

@@ -23,17 +23,31 @@ public final class Automaton {
     private static final int KIND_TERM = 0;
     private static final int KIND_STEM = 1;
     private static final int KIND_EXACT = 2;
+    private static final int MAX_LISTED_EDGES = 8;
+    /** Kind 3 does not exist, so this key is never looked up. */
+    private static final int NO_KEY = -1;
 
     /**
-     * Every node's edges side by side, sorted by key ({@code kind << 30 | id}), as pairs (key,
-     * target): node n's pairs are [edgeStart[n], edgeStart[n + 1]). Most nodes have a few edges, so a
-     * lookup reads one or two cache lines of a table small enough to stay in cache; a hash table over
-     * all edges missed the cache on nearly every probe.
+     * Every node's edges side by side as pairs (key {@code kind << 30 | id}, target): node n's pairs
+     * are [edgeStart[n], edgeStart[n + 1]). Most nodes have a few edges, stored as a list scanned in
+     * one or two cache lines; a node with more than {@link #MAX_LISTED_EDGES} stores them as its own
+     * open-addressing table (a power of two of pairs, at most half full, free slots keyed
+     * {@link #NO_KEY}), since a binary search over the 80 to 110 words after a common word was the
+     * largest single cost of matching. A hash table over all edges missed the cache on nearly every
+     * probe.
      */
     private final int[] edges;
     private final int[] edgeStart;
-    /** Per node: bit (1 << kind) set when the node has an edge of that kind, to skip useless probes. */
-    private final byte[] edgeKinds;
+    /**
+     * Per node: bit (1 << kind) set when the node has an edge of that kind, and the HAS_ flags, so
+     * that a step reads one byte for what a node lacks instead of a slot in each table.
+     */
+    private final byte[] nodeFlags;
+    private static final int HAS_CAP = 1 << 3;
+    private static final int HAS_NUM = 1 << 4;
+    private static final int HAS_ANY = 1 << 5;
+    private static final int HAS_GAPS = 1 << 6;
+    private static final int HAS_ACCEPTS = 1 << 7;
     private final int[] capChild;
     private final int[] numChild;
     private final int[] anyChild;
@@ -79,17 +93,17 @@ public final class Automaton {
             }
         }
         nodeCount = order.size();
-        edgeKinds = new byte[nodeCount];
+        nodeFlags = new byte[nodeCount];
         capChild = new int[nodeCount];
         numChild = new int[nodeCount];
         anyChild = new int[nodeCount];
         gaps = new int[nodeCount][];
         accepts = new int[nodeCount][];
-        int edgeCount = 0;
+        int edgeInts = 0;
         for (Builder.Node n : order) {
-            edgeCount += n.edges.size();
+            edgeInts += 2 * edgeSlots(n.edges.size());
         }
-        edges = new int[edgeCount * 2];
+        edges = new int[edgeInts];
         edgeStart = new int[nodeCount + 1];
         int at = 0;
         for (int i = 0; i < nodeCount; i++) {
@@ -97,6 +111,9 @@ public final class Automaton {
             capChild[i] = n.classes[0] == null ? -1 : index.get(n.classes[0]);
             numChild[i] = n.classes[1] == null ? -1 : index.get(n.classes[1]);
             anyChild[i] = n.classes[2] == null ? -1 : index.get(n.classes[2]);
+            int flags = (capChild[i] >= 0 ? HAS_CAP : 0) | (numChild[i] >= 0 ? HAS_NUM : 0)
+                    | (anyChild[i] >= 0 ? HAS_ANY : 0) | (n.gaps.isEmpty() ? 0 : HAS_GAPS)
+                    | (n.accepts.isEmpty() ? 0 : HAS_ACCEPTS);
             if (!n.gaps.isEmpty()) {
                 int[] flat = new int[n.gaps.size() * 2];
                 int k = 0;
@@ -110,20 +127,29 @@ public final class Automaton {
                 accepts[i] = n.accepts.stream().mapToInt(Integer::intValue).toArray();
             }
             edgeStart[i] = at;
-            // TreeMap order of non-negative keys (kind < 2) then negative (kind 2, sign bit set):
-            // sort explicitly so the lookup's comparison order is the one used here.
-            int[][] pairs = new int[n.edges.size()][];
-            int p = 0;
+            int slots = edgeSlots(n.edges.size());
+            if (slots > MAX_LISTED_EDGES) {
+                Arrays.fill(edges, at, at + 2 * slots, NO_KEY);
+            }
+            int listed = at;
             for (var e : n.edges.entrySet()) {
                 int key = e.getKey();
-                edgeKinds[i] |= (byte) (1 << (key >>> 30));
-                pairs[p++] = new int[] {key, index.get(e.getValue())};
+                flags |= 1 << (key >>> 30);
+                int target = index.get(e.getValue());
+                if (slots > MAX_LISTED_EDGES) {
+                    int slot = edgeHash(key) & (slots - 1);
+                    while (edges[at + 2 * slot] != NO_KEY) {
+                        slot = (slot + 1) & (slots - 1);
+                    }
+                    edges[at + 2 * slot] = key;
+                    edges[at + 2 * slot + 1] = target;
+                } else {
+                    edges[listed++] = key;
+                    edges[listed++] = target;
+                }
             }
-            Arrays.sort(pairs, (x, y) -> Integer.compare(x[0], y[0]));
-            for (int[] pair : pairs) {
-                edges[at++] = pair[0];
-                edges[at++] = pair[1];
-            }
+            nodeFlags[i] = (byte) flags;
+            at += 2 * slots;
         }
         edgeStart[nodeCount] = at;
         Builder.Node root = order.get(ROOT);
@@ -150,11 +176,21 @@ public final class Automaton {
         return nodeCount;
     }
 
+    /** Pairs a node with {@code edgeCount} edges takes: the edges, or a table at most half full. */
+    private static int edgeSlots(int edgeCount) {
+        return edgeCount <= MAX_LISTED_EDGES ? edgeCount : Integer.highestOneBit(edgeCount - 1) << 2;
+    }
+
+    private static int edgeHash(int key) {
+        int h = key * 0x9E3779B1;
+        return h ^ (h >>> 16);
+    }
+
     private int edge(int node, int kind, int id) {
         int key = (kind << 30) | id;
         int lo = edgeStart[node];
         int hi = edgeStart[node + 1];
-        if (hi - lo <= 16) {
+        if (hi - lo <= 2 * MAX_LISTED_EDGES) {
             for (int i = lo; i < hi; i += 2) {
                 if (edges[i] == key) {
                     return edges[i + 1];
@@ -162,20 +198,18 @@ public final class Automaton {
             }
             return -1;
         }
-        int a = lo >> 1;
-        int b = (hi >> 1) - 1;
-        while (a <= b) {
-            int mid = (a + b) >>> 1;
-            int k = edges[2 * mid];
-            if (k < key) {
-                a = mid + 1;
-            } else if (k > key) {
-                b = mid - 1;
-            } else {
-                return edges[2 * mid + 1];
+        int mask = ((hi - lo) >> 1) - 1;
+        int slot = edgeHash(key) & mask;
+        while (true) {
+            int k = edges[lo + 2 * slot];
+            if (k == key) {
+                return edges[lo + 2 * slot + 1];
             }
+            if (k == NO_KEY) {
+                return -1;
+            }
+            slot = (slot + 1) & mask;
         }
-        return -1;
     }
 
     /** Reusable per-call state arrays. */
@@ -299,17 +333,8 @@ public final class Automaton {
         if (c >= 0) {
             arrive(c, i, i + 1, s, sink);
         }
-        int cap = capChild[ROOT];
-        if (cap >= 0 && tokens.has(i, TokenBuffer.CAPITALISED) && !tokens.has(i, TokenBuffer.EXPANDED)) {
-            arrive(cap, i, i + 1, s, sink);
-        }
-        int num = numChild[ROOT];
-        if (num >= 0 && tokens.has(i, TokenBuffer.NUMBER)) {
-            arrive(num, i, i + 1, s, sink);
-        }
-        int any = anyChild[ROOT];
-        if (any >= 0) {
-            arrive(any, i, i + 1, s, sink);
+        if ((nodeFlags[ROOT] & (HAS_CAP | HAS_NUM | HAS_ANY)) != 0) {
+            stepClasses(ROOT, i, tokens, i, s, sink);
         }
     }
 
@@ -318,7 +343,7 @@ public final class Automaton {
     }
 
     private void step(int node, int start, int budget, TokenBuffer tokens, int i, Scratch s, Sink sink) {
-        int kinds = edgeKinds[node];
+        int kinds = nodeFlags[node] & 0xFF;
         if ((kinds & (1 << KIND_TERM)) != 0) {
             int t = tokens.termId(i);
             if (t >= 0) {
@@ -346,6 +371,15 @@ public final class Automaton {
                 }
             }
         }
+        if ((kinds & (HAS_CAP | HAS_NUM | HAS_ANY)) != 0) {
+            stepClasses(node, start, tokens, i, s, sink);
+        }
+        if (budget > 0) {
+            s.addNext(node, start, budget - 1);
+        }
+    }
+
+    private void stepClasses(int node, int start, TokenBuffer tokens, int i, Scratch s, Sink sink) {
         int cap = capChild[node];
         if (cap >= 0 && tokens.has(i, TokenBuffer.CAPITALISED) && !tokens.has(i, TokenBuffer.EXPANDED)) {
             arrive(cap, start, i + 1, s, sink);
@@ -358,20 +392,19 @@ public final class Automaton {
         if (any >= 0) {
             arrive(any, start, i + 1, s, sink);
         }
-        if (budget > 0) {
-            s.addNext(node, start, budget - 1);
-        }
     }
 
     private void arrive(int node, int start, int end, Scratch s, Sink sink) {
-        int[] accepted = accepts[node];
-        if (accepted != null) {
-            for (int payload : accepted) {
+        int flags = nodeFlags[node];
+        if ((flags & HAS_ACCEPTS) != 0) {
+            for (int payload : accepts[node]) {
                 sink.match(payload, start, end);
             }
         }
         s.addNext(node, start, 0);
-        addGaps(node, start, 0, s);
+        if ((flags & HAS_GAPS) != 0) {
+            addGaps(node, start, 0, s);
+        }
     }
 
     /** A state may wait at each gap's target; consecutive gaps add up. */
@@ -424,6 +457,7 @@ public final class Automaton {
             end.accepts.add(payload);
             Node entry = compile(pattern.body(), end);
             registerAdjacentWords(pattern.body());
+
             (pattern.anchored() ? anchoredEntries : rootEntries).add(entry);
         }
 

@@ -54,7 +54,11 @@ final class CharDictionary {
 
     /** The value for {@code buf[off, off+len)}, or -1. */
     int get(char[] buf, int off, int len) {
-        int h = hash(buf, off, len);
+        return get(buf, off, len, hash(buf, off, len));
+    }
+
+    /** As {@link #get(char[], int, int)}, given the slice's {@link #hash}. */
+    int get(char[] buf, int off, int len, int h) {
         int slot = h & mask;
         while (true) {
             long head = slots[2 * slot];
@@ -118,7 +122,7 @@ final class CharDictionary {
         return true;
     }
 
-    private static int hash(char[] buf, int off, int len) {
+    static int hash(char[] buf, int off, int len) {
         int h = 0;
         for (int i = off, end = off + len; i < end; i++) {
             h = 31 * h + buf[i];

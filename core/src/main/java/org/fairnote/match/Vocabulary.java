@@ -168,9 +168,45 @@ public final class Vocabulary implements TermResolver {
         return h ^ (h >>> 15);
     }
 
-    /** Per-call state: a stemmer, created on first need. */
+    /**
+     * Per-thread state: a stemmer, created on first need, and a memo of how recent short words
+     * resolved. Notes repeat a few hundred words; the memo answers them from a few cache lines,
+     * where the vocabulary's table and key chars (several MB) miss the cache on most probes.
+     */
     static final class Scratch implements TermResolver.Scratch {
+        private static final int MEMO_SLOTS = 1024;
+        static final int MEMO_WORD = 8;
         Stemmer stemmer;
+        /** Per slot: the word's length (0: empty), hash, chars, and its surface (or -1) and stem id. */
+        final byte[] memoLength = new byte[MEMO_SLOTS];
+        final int[] memoHash = new int[MEMO_SLOTS];
+        final char[] memoChars = new char[MEMO_SLOTS * MEMO_WORD];
+        final int[] memoSurface = new int[MEMO_SLOTS];
+        final int[] memoStem = new int[MEMO_SLOTS];
+
+        /** The memo slot holding {@code buf[off, off+len)}, or -1. */
+        int find(char[] buf, int off, int len, int h) {
+            int slot = h & (MEMO_SLOTS - 1);
+            if (memoLength[slot] != len || memoHash[slot] != h) {
+                return -1;
+            }
+            int at = slot * MEMO_WORD;
+            for (int k = 0; k < len; k++) {
+                if (memoChars[at + k] != buf[off + k]) {
+                    return -1;
+                }
+            }
+            return slot;
+        }
+
+        void remember(char[] buf, int off, int len, int h, int surface, int stem) {
+            int slot = h & (MEMO_SLOTS - 1);
+            memoLength[slot] = (byte) len;
+            memoHash[slot] = h;
+            System.arraycopy(buf, off, memoChars, slot * MEMO_WORD, len);
+            memoSurface[slot] = surface;
+            memoStem[slot] = stem;
+        }
 
         Stemmer stemmer() {
             if (stemmer == null) {
@@ -204,10 +240,26 @@ public final class Vocabulary implements TermResolver {
                 && (tokens.flags(t) & TokenBuffer.HAS_IGNORABLE) == 0) {
             caseId = exact.get(text, tokens.start(t), tokens.end(t));
         }
-        int s = surfaces.get(buf, off, len);
-        if (s < 0 && len > 2 && buf[off + len - 2] == '\'' && buf[off + len - 1] == 's') {
-            len -= 2;
-            s = surfaces.get(buf, off, len);
+        Scratch memo = (Scratch) scratch;
+        int h = CharDictionary.hash(buf, off, len);
+        boolean memorable = len <= Scratch.MEMO_WORD;
+        int slot = memorable ? memo.find(buf, off, len, h) : -1;
+        int s;
+        int stemId;
+        if (slot >= 0) {
+            s = memo.memoSurface[slot];
+            stemId = memo.memoStem[slot];
+        } else {
+            int wordLength = len;
+            s = surfaces.get(buf, off, len, h);
+            if (s < 0 && len > 2 && buf[off + len - 2] == '\'' && buf[off + len - 1] == 's') {
+                wordLength = len - 2;
+                s = surfaces.get(buf, off, wordLength);
+            }
+            stemId = s < 0 ? unknownWordStem(buf, off, wordLength, memo) : -1;
+            if (memorable) {
+                memo.remember(buf, off, len, h, s, stemId);
+            }
         }
         if (s >= 0) {
             String[] parts = expansionTerms[s];
@@ -223,12 +275,16 @@ public final class Vocabulary implements TermResolver {
             tokens.setIds(t, surfaceTermId[s], surfaceStemId[s], caseId);
             return;
         }
-        int stemId = -1;
-        if (!stemIds.isEmpty() && mayHaveStem(buf, off, len)) {
-            Integer id = stemIds.get(((Scratch) scratch).stemmer().stem(buf, off, len));
-            stemId = id == null ? -1 : id;
-        }
         tokens.setIds(t, -1, stemId, caseId);
+    }
+
+    /** The stem id of a word the vocabulary does not list, found by stemming it; or -1. */
+    private int unknownWordStem(char[] buf, int off, int len, Scratch scratch) {
+        if (stemIds.isEmpty() || !mayHaveStem(buf, off, len)) {
+            return -1;
+        }
+        Integer id = stemIds.get(scratch.stemmer().stem(buf, off, len));
+        return id == null ? -1 : id;
     }
 
     /** Collects pattern words; {@link #build()} makes the immutable vocabulary. */
