@@ -212,15 +212,21 @@ public final class Automaton {
         }
     }
 
-    /** Reusable per-call state arrays. */
+    /**
+     * Reusable per-call state. The current and next states are the two halves of one array each,
+     * swapped by flipping an int offset: swapping array references in this long-lived object on
+     * every token cost a garbage-collector write barrier per store, a fifth of all screening time.
+     */
     public static final class Scratch {
-        int[] curNode = new int[32];
-        int[] curStart = new int[32];
-        int[] curBudget = new int[32];
+        /** States per half; a power of two. */
+        int capacity = 32;
+        /** Node, start token and remaining gap budget of each state: [0, capacity) and [capacity, 2 capacity). */
+        int[] stateNode = new int[64];
+        int[] stateStart = new int[64];
+        int[] stateBudget = new int[64];
+        /** Where the current states begin: 0 or {@link #capacity}; the next states are in the other half. */
+        int cur;
         int curSize;
-        int[] nextNode = new int[32];
-        int[] nextStart = new int[32];
-        int[] nextBudget = new int[32];
         /** Per next state: the previous next state at the same node, or -1. */
         int[] nextSameNode = new int[32];
         int nextSize;
@@ -235,15 +241,7 @@ public final class Automaton {
         int stamp = 1;
 
         void swap() {
-            int[] t = curNode;
-            curNode = nextNode;
-            nextNode = t;
-            t = curStart;
-            curStart = nextStart;
-            nextStart = t;
-            t = curBudget;
-            curBudget = nextBudget;
-            nextBudget = t;
+            cur ^= capacity;
             curSize = nextSize;
             nextSize = 0;
             newGeneration();
@@ -262,36 +260,51 @@ public final class Automaton {
             }
         }
 
+        private void grow() {
+            int n = capacity * 2;
+            int next = cur ^ capacity;
+            stateNode = regrow(stateNode, n, next);
+            stateStart = regrow(stateStart, n, next);
+            stateBudget = regrow(stateBudget, n, next);
+            nextSameNode = Arrays.copyOf(nextSameNode, n);
+            cur = 0;
+            capacity = n;
+        }
+
+        /** A new array of two halves of {@code n}: the current states first, then the next ones. */
+        private int[] regrow(int[] a, int n, int next) {
+            int[] b = new int[2 * n];
+            System.arraycopy(a, cur, b, 0, capacity);
+            System.arraycopy(a, next, b, n, capacity);
+            return b;
+        }
+
         void addNext(int node, int start, int budget) {
             if (node >= nodeStamp.length) {
                 int n = Math.max(node + 1, nodeStamp.length * 2);
                 nodeStamp = Arrays.copyOf(nodeStamp, n);
                 nodeHead = Arrays.copyOf(nodeHead, n);
             }
+            int next = cur ^ capacity;
             int head = -1;
             if (nodeStamp[node] == stamp) {
                 head = nodeHead[node];
                 for (int i = head; i >= 0; i = nextSameNode[i]) {
-                    if (nextStart[i] == start) {
-                        if (nextBudget[i] < budget) {
-                            nextBudget[i] = budget;
+                    if (stateStart[next + i] == start) {
+                        if (stateBudget[next + i] < budget) {
+                            stateBudget[next + i] = budget;
                         }
                         return;
                     }
                 }
             }
-            if (nextSize == nextNode.length) {
-                int n = nextSize * 2;
-                nextNode = Arrays.copyOf(nextNode, n);
-                nextStart = Arrays.copyOf(nextStart, n);
-                nextBudget = Arrays.copyOf(nextBudget, n);
+            if (nextSize == capacity) {
+                grow();
+                next = cur ^ capacity;
             }
-            if (nextSize == nextSameNode.length) { // grown on its own: it is not swapped with the current arrays
-                nextSameNode = Arrays.copyOf(nextSameNode, nextSize * 2);
-            }
-            nextNode[nextSize] = node;
-            nextStart[nextSize] = start;
-            nextBudget[nextSize] = budget;
+            stateNode[next + nextSize] = node;
+            stateStart[next + nextSize] = start;
+            stateBudget[next + nextSize] = budget;
             nextSameNode[nextSize] = head;
             nodeStamp[node] = stamp;
             nodeHead[node] = nextSize;
@@ -312,7 +325,8 @@ public final class Automaton {
             }
             stepRoot(tokens, i, s, sink);
             for (int k = 0; k < s.curSize; k++) {
-                step(s.curNode[k], s.curStart[k], s.curBudget[k], tokens, i, s, sink);
+                int at = s.cur + k; // read each time: a step may grow the arrays and move the states
+                step(s.stateNode[at], s.stateStart[at], s.stateBudget[at], tokens, i, s, sink);
             }
             s.swap();
         }

@@ -48,6 +48,8 @@ public final class TokenBuffer {
     int[] caseId;
     char[] chars;
     int charLength;
+    /** A copy of the text being tokenised, for the tokenizer only. */
+    private char[] text = new char[0];
 
     public TokenBuffer(int expectedChars) {
         int tokens = Math.max(16, expectedChars / 4);
@@ -134,6 +136,14 @@ public final class TokenBuffer {
 
     public boolean isPunct(int i, char c) {
         return (flags[i] & PUNCT) != 0 && chars[termOffset[i]] == c;
+    }
+
+    /** A buffer of at least {@code length} chars for the tokenizer's copy of the text. */
+    char[] textBuffer(int length) {
+        if (text.length < length) {
+            text = new char[Math.max(length, text.length * 2)];
+        }
+        return text;
     }
 
     void clear() {

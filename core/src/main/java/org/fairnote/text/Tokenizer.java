@@ -77,19 +77,28 @@ public final class Tokenizer {
     }
 
     /** Tokenises {@code text} into {@code tokens}, which is cleared first. */
-    public void tokenize(CharSequence text, TokenBuffer tokens, TermResolver.Scratch scratch) {
+    public void tokenize(CharSequence original, TokenBuffer tokens, TermResolver.Scratch scratch) {
         tokens.clear();
-        final int n = text.length();
+        final int n = original.length();
+        // One bulk copy, then plain array reads: charAt through CharSequence costs a check per char.
+        char[] text = tokens.textBuffer(n);
+        if (original instanceof String s) {
+            s.getChars(0, n, text, 0);
+        } else {
+            for (int k = 0; k < n; k++) {
+                text[k] = original.charAt(k);
+            }
+        }
         int newlines = 0;
         boolean space = false;
         boolean hyphenBefore = false;
         int i = 0;
         while (i < n) {
-            char c = text.charAt(i);
+            char c = text[i];
             int cp = c;
             int width = 1;
-            if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(text.charAt(i + 1))) {
-                cp = Character.toCodePoint(c, text.charAt(i + 1));
+            if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(text[i + 1])) {
+                cp = Character.toCodePoint(c, text[i + 1]);
                 width = 2;
             }
             byte kind = classify(cp);
@@ -100,22 +109,22 @@ public final class Tokenizer {
                             | (space || newlines > 0 ? TokenBuffer.SPACE_BEFORE : 0)
                             | (hyphenBefore ? TokenBuffer.HYPHEN_BEFORE : 0);
                     int before = tokens.size();
-                    i = readWord(text, i, tokens, pendingFlags);
+                    i = readWord(text, n, i, tokens, pendingFlags);
                     if (tokens.size() > before) {
-                        resolver.resolveLast(tokens, text, scratch);
+                        resolver.resolveLast(tokens, original, scratch);
                     }
                     newlines = 0;
                     space = false;
                     hyphenBefore = false;
                     // A hyphen directly between two words joins them without a token.
-                    if (i < n && classify(text.charAt(i)) == HYPHEN && i + 1 < n && isWordStart(text, i + 1)) {
+                    if (i < n && classify(text[i]) == HYPHEN && i + 1 < n && isWordStart(text, n, i + 1)) {
                         hyphenBefore = true;
                         i++;
                     }
                     continue;
                 }
                 case NEWLINE -> {
-                    if (!(c == '\n' && i > 0 && text.charAt(i - 1) == '\r')) {
+                    if (!(c == '\n' && i > 0 && text[i - 1] == '\r')) {
                         newlines++;
                     }
                     hyphenBefore = false;
@@ -147,10 +156,10 @@ public final class Tokenizer {
         }
     }
 
-    private static boolean isWordStart(CharSequence text, int i) {
-        char c = text.charAt(i);
-        if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
-            return isWordChar(classify(Character.toCodePoint(c, text.charAt(i + 1))));
+    private static boolean isWordStart(char[] text, int n, int i) {
+        char c = text[i];
+        if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(text[i + 1])) {
+            return isWordChar(classify(Character.toCodePoint(c, text[i + 1])));
         }
         byte k = classify(c);
         return k == LETTER || k == DIGIT;
@@ -161,8 +170,7 @@ public final class Tokenizer {
     }
 
     /** Reads one word starting at {@code i}; returns the index after it. */
-    private static int readWord(CharSequence text, int i, TokenBuffer tokens, int flags) {
-        final int n = text.length();
+    private static int readWord(char[] text, int n, int i, TokenBuffer tokens, int flags) {
         int t = tokens.beginToken(i, TokenBuffer.WORD | flags);
         int letters = 0;
         int upper = 0;
@@ -170,7 +178,7 @@ public final class Tokenizer {
         boolean firstChar = true;
         int end = i;
         while (i < n) {
-            char c = text.charAt(i);
+            char c = text[i];
             if (c < 128 && !firstChar) {
                 // Fast path for the ASCII letters and digits that make up most of a word.
                 byte k = ASCII[c];
@@ -191,8 +199,8 @@ public final class Tokenizer {
             }
             int cp = c;
             int width = 1;
-            if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(text.charAt(i + 1))) {
-                cp = Character.toCodePoint(c, text.charAt(i + 1));
+            if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(text[i + 1])) {
+                cp = Character.toCodePoint(c, text[i + 1]);
                 width = 2;
             }
             byte kind = classify(cp);
@@ -223,7 +231,7 @@ public final class Tokenizer {
                 tokenFlags |= TokenBuffer.HAS_IGNORABLE;
                 i += width;
             } else if ((kind == JOINER || kind == QUOTE && isApostrophe(c)) && i + 1 < n
-                    && end == i && isWordStart(text, i + 1)) {
+                    && end == i && isWordStart(text, n, i + 1)) {
                 tokens.appendTermChar(kind == QUOTE ? '\'' : c);
                 i += 1;
             } else {
