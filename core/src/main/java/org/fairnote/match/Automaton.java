@@ -28,21 +28,26 @@ public final class Automaton {
     private static final int NO_KEY = -1;
 
     /**
-     * Every node's edges side by side as pairs (key {@code kind << 30 | id}, target): node n's pairs
-     * are [edgeStart[n], edgeStart[n + 1]). Most nodes have a few edges, stored as a list scanned in
-     * one or two cache lines; a node with more than {@link #MAX_LISTED_EDGES} stores them as its own
-     * open-addressing table (a power of two of pairs, at most half full, free slots keyed
-     * {@link #NO_KEY}), since a binary search over the 80 to 110 words after a common word was the
-     * largest single cost of matching. A hash table over all edges missed the cache on nearly every
-     * probe.
+     * Every node's edges side by side as pairs (key {@code kind << 30 | id}, target). Most nodes have
+     * a few edges, stored as a list scanned in one or two cache lines; a node with more than
+     * {@link #MAX_LISTED_EDGES} stores them as its own open-addressing table (a power of two of pairs,
+     * at most half full, free slots keyed {@link #NO_KEY}), since a binary search over the 80 to 110
+     * words after a common word was the largest single cost of matching. A hash table over all edges
+     * missed the cache on nearly every probe.
      */
     private final int[] edges;
-    private final int[] edgeStart;
     /**
-     * Per node: bit (1 << kind) set when the node has an edge of that kind, and the HAS_ flags, so
-     * that a step reads one byte for what a node lacks instead of a slot in each table.
+     * Per node, two longs side by side so that a step reads one cache line before it knows whether
+     * the token continues the node:
+     * <ol>
+     * <li>the edge signature, one bit per edge key ({@link #signatureBit}): most steps find no edge,
+     * and this filter answers most of them without reading the edges;
+     * <li>where its edges are: {@code start << 32 | ints << 8 | flags}, where the flags have bit
+     * (1 << kind) set when the node has an edge of that kind, and the HAS_ bits, so that a step
+     * skips the tables of what a node lacks.
+     * </ol>
      */
-    private final byte[] nodeFlags;
+    private final long[] nodeInfo;
     private static final int HAS_CAP = 1 << 3;
     private static final int HAS_NUM = 1 << 4;
     private static final int HAS_ANY = 1 << 5;
@@ -93,7 +98,7 @@ public final class Automaton {
             }
         }
         nodeCount = order.size();
-        nodeFlags = new byte[nodeCount];
+        nodeInfo = new long[2 * nodeCount];
         capChild = new int[nodeCount];
         numChild = new int[nodeCount];
         anyChild = new int[nodeCount];
@@ -104,7 +109,6 @@ public final class Automaton {
             edgeInts += 2 * edgeSlots(n.edges.size());
         }
         edges = new int[edgeInts];
-        edgeStart = new int[nodeCount + 1];
         int at = 0;
         for (int i = 0; i < nodeCount; i++) {
             Builder.Node n = order.get(i);
@@ -126,7 +130,6 @@ public final class Automaton {
             if (!n.accepts.isEmpty()) {
                 accepts[i] = n.accepts.stream().mapToInt(Integer::intValue).toArray();
             }
-            edgeStart[i] = at;
             int slots = edgeSlots(n.edges.size());
             if (slots > MAX_LISTED_EDGES) {
                 Arrays.fill(edges, at, at + 2 * slots, NO_KEY);
@@ -135,6 +138,7 @@ public final class Automaton {
             for (var e : n.edges.entrySet()) {
                 int key = e.getKey();
                 flags |= 1 << (key >>> 30);
+                nodeInfo[2 * i] |= signatureBit(key);
                 int target = index.get(e.getValue());
                 if (slots > MAX_LISTED_EDGES) {
                     int slot = edgeHash(key) & (slots - 1);
@@ -148,10 +152,9 @@ public final class Automaton {
                     edges[listed++] = target;
                 }
             }
-            nodeFlags[i] = (byte) flags;
+            nodeInfo[2 * i + 1] = ((long) at << 32) | (2L * slots) << 8 | flags;
             at += 2 * slots;
         }
-        edgeStart[nodeCount] = at;
         Builder.Node root = order.get(ROOT);
         for (int kind = 0; kind < 3; kind++) {
             int max = -1;
@@ -186,10 +189,22 @@ public final class Automaton {
         return h ^ (h >>> 16);
     }
 
+    private int flags(int node) {
+        return (int) nodeInfo[2 * node + 1] & 0xFF;
+    }
+
+    private static long signatureBit(int key) {
+        return 1L << ((key * 0x9E3779B1) >>> 26);
+    }
+
     private int edge(int node, int kind, int id) {
         int key = (kind << 30) | id;
-        int lo = edgeStart[node];
-        int hi = edgeStart[node + 1];
+        if ((nodeInfo[2 * node] & signatureBit(key)) == 0) {
+            return -1;
+        }
+        long where = nodeInfo[2 * node + 1];
+        int lo = (int) (where >>> 32);
+        int hi = lo + ((int) where >>> 8);
         if (hi - lo <= 2 * MAX_LISTED_EDGES) {
             for (int i = lo; i < hi; i += 2) {
                 if (edges[i] == key) {
@@ -347,7 +362,7 @@ public final class Automaton {
         if (c >= 0) {
             arrive(c, i, i + 1, s, sink);
         }
-        if ((nodeFlags[ROOT] & (HAS_CAP | HAS_NUM | HAS_ANY)) != 0) {
+        if ((flags(ROOT) & (HAS_CAP | HAS_NUM | HAS_ANY)) != 0) {
             stepClasses(ROOT, i, tokens, i, s, sink);
         }
     }
@@ -357,7 +372,7 @@ public final class Automaton {
     }
 
     private void step(int node, int start, int budget, TokenBuffer tokens, int i, Scratch s, Sink sink) {
-        int kinds = nodeFlags[node] & 0xFF;
+        int kinds = flags(node);
         if ((kinds & (1 << KIND_TERM)) != 0) {
             int t = tokens.termId(i);
             if (t >= 0) {
@@ -409,7 +424,7 @@ public final class Automaton {
     }
 
     private void arrive(int node, int start, int end, Scratch s, Sink sink) {
-        int flags = nodeFlags[node];
+        int flags = flags(node);
         if ((flags & HAS_ACCEPTS) != 0) {
             for (int payload : accepts[node]) {
                 sink.match(payload, start, end);
