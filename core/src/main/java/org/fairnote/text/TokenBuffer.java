@@ -168,6 +168,14 @@ public final class TokenBuffer {
         return i;
     }
 
+    /** The term chars array, with room for {@code count} more chars after {@link #charLength}. */
+    char[] reserveTermChars(int count) {
+        if (charLength + count > chars.length) {
+            chars = Arrays.copyOf(chars, Math.max(chars.length * 2, charLength + count));
+        }
+        return chars;
+    }
+
     void appendTermChar(char c) {
         if (charLength == chars.length) {
             chars = Arrays.copyOf(chars, chars.length * 2);

@@ -180,20 +180,32 @@ public final class Tokenizer {
         while (i < n) {
             char c = text[i];
             if (c < 128 && !firstChar) {
-                // Fast path for the ASCII letters and digits that make up most of a word.
-                byte k = ASCII[c];
-                if (k == LETTER) {
-                    letters++;
-                    if (c <= 'Z') {
-                        upper++;
-                        c += 32;
+                // Fast path for the run of ASCII letters and digits that makes up most of a word,
+                // written straight into the term buffer with the length held in a local.
+                char[] out = tokens.reserveTermChars(n - i);
+                int length = tokens.charLength;
+                int runStart = i;
+                while (i < n) {
+                    c = text[i];
+                    if (c >= 128) {
+                        break;
                     }
-                    tokens.appendTermChar(c);
-                    end = ++i;
-                    continue;
-                } else if (k == DIGIT) {
-                    tokens.appendTermChar(c);
-                    end = ++i;
+                    byte k = ASCII[c];
+                    if (k == LETTER) {
+                        letters++;
+                        if (c <= 'Z') {
+                            upper++;
+                            c += 32;
+                        }
+                    } else if (k != DIGIT) {
+                        break;
+                    }
+                    out[length++] = c;
+                    i++;
+                }
+                tokens.charLength = length;
+                if (i > runStart) {
+                    end = i;
                     continue;
                 }
             }
