@@ -190,6 +190,56 @@ public final class CvLeversReport {
         return best;
     }
 
+    /** Lexicon-only CV precision over the folds in the set, minus 0.05: the rule's precision floor. */
+    static double floor(List<List<NoteRes>> folds, boolean[] in) {
+        SpanMetrics lx = new SpanMetrics();
+        for (int f = 0; f < folds.size(); f++) if (in[f]) for (NoteRes r : folds.get(f)) lx.add(r.n, flags(r.lexAll));
+        return lx.precision() - EvaluateModel.PRECISION_MARGIN;
+    }
+
+    /** Threshold vector (uniform or per category, grid) with the best pooled micro model-only F1 whose pooled P >= floor. */
+    static int[] bestUnderFloor(int[][][][] mo, boolean[] in, double floor, int[] grid, boolean perCategory) {
+        int[] best = null; double bf = -1; double bestP = -1; int[] mostPrecise = null;
+        int g = grid.length;
+        int combos = perCategory ? (int) Math.pow(g, NC) : g;
+        int[] v = new int[NC];
+        for (int code = 0; code < combos; code++) {
+            if (perCategory) { int c = code; for (int k = 0; k < NC; k++) { v[k] = grid[c % g]; c /= g; } }
+            else Arrays.fill(v, grid[code]);
+            int[] s = sum(mo, in, v);
+            double p = pr(s), f = f1(s);
+            if (p > bestP) { bestP = p; mostPrecise = v.clone(); }
+            if (p >= floor && f > bf + 1e-12) { bf = f; best = v.clone(); }
+        }
+        return best != null ? best : mostPrecise;
+    }
+
+    static String th(int[] v) { StringBuilder b = new StringBuilder(); for (int x : v) b.append(String.format(Locale.ROOT, "%.2f ", T[x])); return b.toString(); }
+
+    static void constrained(int[][][][] mo, int[][][][] co, List<List<NoteRes>> folds) {
+        int[] fine = new int[T.length]; for (int i = 0; i < T.length; i++) fine[i] = i;
+        int[] coarse = {idx(0.3), idx(0.45), idx(0.6)};
+        int[] coarse2 = {idx(0.4), idx(0.55), idx(0.7)};
+        double fl = floor(folds, except(-1));
+        System.out.printf(Locale.ROOT, "precision floor (all folds) %.3f%n", fl);
+        String[] names = {"uniform fine", "percat fine", "percat coarse .3/.45/.6", "percat coarse .4/.55/.7"};
+        int[][] grids = {fine, fine, coarse, coarse2};
+        boolean[] pc = {false, true, true, true};
+        for (int i = 0; i < names.length; i++) {
+            int[] ins = bestUnderFloor(mo, except(-1), fl, grids[i], pc[i]);
+            System.out.println(line("floor " + names[i] + " in-sample", mo, co, ins) + "  thr " + th(ins));
+            double mf = 0; int[] ms = new int[4], cs = new int[4]; StringBuilder per = new StringBuilder();
+            for (int f = 0; f < 5; f++) {
+                int[] sel = bestUnderFloor(mo, except(f), floor(folds, except(f)), grids[i], pc[i]);
+                int[] a = sum(mo, only(f), sel), b = sum(co, only(f), sel);
+                mf += f1(a) / 5; for (int j = 0; j < 4; j++) { ms[j] += a[j]; cs[j] += b[j]; }
+                per.append(String.format(Locale.ROOT, " [%s] %.4f", th(sel).trim(), f1(a)));
+            }
+            System.out.printf(Locale.ROOT, "  nested: model F1 %.3f P %.3f R %.3f | comb F1(pooled) %.3f P %.3f R %.3f |%s%n",
+                    mf, pr(ms), rc(ms), f1(cs), pr(cs), rc(cs), per);
+        }
+    }
+
     static void report(List<List<NoteRes>> folds) {
         int[][][][] mo = counts(folds, 0, null), co = counts(folds, 1, null);
         { SpanMetrics lx = new SpanMetrics(); for (var fl : folds) for (NoteRes r : fl) lx.add(r.n, flags(r.lexAll));
@@ -238,6 +288,7 @@ public final class CvLeversReport {
                         mf, pr(ms), rc(ms), f1(cs), pr(cs), rc(cs), gf, pr(gs), rc(gs));
             }
         }
+        constrained(mo, co, folds);
         // lever c: combined, model flags that overlap no lexicon finding (any category/assertion) need a higher threshold
         for (double hi : new double[] {0.6, 0.7, 0.8}) {
             int[] s = new int[4];
