@@ -81,6 +81,8 @@ public final class FairnoteModel implements SpanClassifier {
     /** Whether words' term features are scored from the per-thread cache (off only in tests). */
     private final boolean termCache;
     private final Features.Spec spec;
+    /** Added to each outcome's score before the softmax (a prior correction); null for none. */
+    private final double[] bias;
     private final ThreadLocal<Scratch> scratch = ThreadLocal.withInitial(Scratch::new);
 
     private static final class Bundled {
@@ -88,11 +90,12 @@ public final class FairnoteModel implements SpanClassifier {
     }
 
     FairnoteModel(ModelInfo info, AbstractModel model) {
-        this(info, model, serialize(model), true);
+        this(info, model, serialize(model), true, null);
     }
 
-    private FairnoteModel(ModelInfo info, AbstractModel model, byte[] modelBytes, boolean termCache) {
+    private FairnoteModel(ModelInfo info, AbstractModel model, byte[] modelBytes, boolean termCache, double[] bias) {
         this.termCache = termCache;
+        this.bias = bias == null ? null : bias.clone();
         this.info = info;
         this.model = model;
         this.modelBytes = modelBytes;
@@ -246,7 +249,7 @@ public final class FairnoteModel implements SpanClassifier {
         } catch (IOException | RuntimeException e) {
             throw new ModelFormatException("corrupt model file " + source + ": " + e, e);
         }
-        return new FairnoteModel(info, model, payload, true);
+        return new FairnoteModel(info, model, payload, true, null);
     }
 
     private static byte[] section(DataInputStream din, String source, String what) throws IOException {
@@ -388,7 +391,11 @@ public final class FairnoteModel implements SpanClassifier {
             sentenceBuf.clear();
             ex.sentence(from, to, prevFrom, lex, lexCount, sentenceBuf);
             prevFrom = from;
-            Arrays.fill(sentenceScore, 0);
+            if (bias != null) {
+                System.arraycopy(bias, 0, sentenceScore, 0, outcomes);
+            } else {
+                Arrays.fill(sentenceScore, 0);
+            }
             if (linear) {
                 accumulate(sentenceBuf, sentenceScore);
             }
@@ -571,7 +578,17 @@ public final class FairnoteModel implements SpanClassifier {
 
     /** The same model scoring every feature from the weight table, without the term cache (for tests). */
     FairnoteModel withoutTermCache() {
-        return new FairnoteModel(info, model, modelBytes, false);
+        return new FairnoteModel(info, model, modelBytes, false, bias);
+    }
+
+    /** The same model with {@code bias[o]} added to outcome o's score before the softmax (experiments). */
+    FairnoteModel withOutcomeBias(double[] bias) {
+        return new FairnoteModel(info, model, modelBytes, termCache, bias);
+    }
+
+    /** Outcome index of a category or of the outside outcome ({@code null}); -1 when absent. */
+    int outcomeIndex(Category c) {
+        return model.getIndex(c == null ? OUTSIDE : c.name());
     }
 
     /** Probabilities per outcome for a feature list, via the fast table (for tests against OpenNLP's eval). */
