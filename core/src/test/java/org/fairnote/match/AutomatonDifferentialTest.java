@@ -103,6 +103,11 @@ class AutomatonDifferentialTest {
                 b.append(r.nextBoolean() ? "@Cap" : "@Num");
             } else if (kind == 17) {
                 b.append(r.nextBoolean() ? "'" : ",");
+            } else if (kind == 18 && depth == 0) {
+                // A wide choice: the node before it gets more than 8 edges, kept as a hash table.
+                List<String> options = new ArrayList<>(WORDS);
+                java.util.Collections.shuffle(options, r);
+                b.append('(').append(String.join("|", options.subList(0, 9 + r.nextInt(6)))).append(')');
             } else {
                 b.append(RandomTexts.pick(r, WORDS));
             }
