@@ -1,0 +1,111 @@
+package org.fairnote.benchmarks;
+
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * A/B of two builds in one JVM, for a shared machine whose speed drifts between runs: each
+ * benchmarks jar is loaded in its own class loader, and the two screen the same 2 KB notes in
+ * alternating slices of 300 notes, timed by thread CPU time. Reports the median MB/s of each and
+ * their ratio; a ratio within about 3 % of 1 is noise.
+ *
+ * <pre>
+ * java -cp benchmarks/target/benchmarks.jar org.fairnote.benchmarks.SameJvmAB A.jar B.jar [screen|tokenize] [slices]
+ * </pre>
+ */
+public final class SameJvmAB {
+    private static final int SLICE = 300;
+
+    private interface Run {
+        void screen(String note) throws Throwable;
+    }
+
+    private SameJvmAB() {
+    }
+
+    public static void main(String[] args) throws Throwable {
+        if (args.length < 2) {
+            System.err.println("usage: SameJvmAB A.jar B.jar [screen|tokenize] [slices]");
+            System.exit(2);
+        }
+        String what = args.length > 2 ? args[2] : "screen";
+        int slices = args.length > 3 ? Integer.parseInt(args[3]) : 200;
+        URLClassLoader loaderA = loader(args[0]);
+        URLClassLoader loaderB = loader(args[1]);
+        Run a = load(loaderA, what);
+        Run b = load(loaderB, what);
+        List<String> notes = Notes.of(2048);
+        for (int k = 0; k < 3 * SLICE; k++) {
+            a.screen(notes.get(k % notes.size()));
+            b.screen(notes.get(k % notes.size()));
+        }
+        ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
+        double[] mbsA = new double[slices];
+        double[] mbsB = new double[slices];
+        int position = 0;
+        for (int k = 0; k < slices; k++) {
+            for (int turn = 0; turn < 2; turn++) {
+                boolean first = (k + turn) % 2 == 0; // alternate which build goes first
+                Run run = first ? a : b;
+                long bytes = 0;
+                long start = cpu.getCurrentThreadCpuTime();
+                for (int q = 0; q < SLICE; q++) {
+                    String note = notes.get((position + q) % notes.size());
+                    bytes += note.length();
+                    run.screen(note);
+                }
+                double mbs = bytes / 1e3 / ((cpu.getCurrentThreadCpuTime() - start) / 1e6);
+                (first ? mbsA : mbsB)[k] = mbs;
+            }
+            position += SLICE;
+        }
+        Arrays.sort(mbsA);
+        Arrays.sort(mbsB);
+        double medianA = mbsA[slices / 2];
+        double medianB = mbsB[slices / 2];
+        System.out.printf("%s, %d slices of %d notes: A %.1f MB/s (p25 %.1f, p75 %.1f), B %.1f MB/s (p25 %.1f, p75 %.1f),"
+                + " B/A %.3f%n", what, slices, SLICE, medianA, mbsA[slices / 4], mbsA[3 * slices / 4], medianB,
+                mbsB[slices / 4], mbsB[3 * slices / 4], medianB / medianA);
+    }
+
+    private static URLClassLoader loader(String jar) throws Exception {
+        return new URLClassLoader(new URL[] {Path.of(jar).toUri().toURL()}, ClassLoader.getPlatformClassLoader());
+    }
+
+    /** A screener (or tokenizer) of the default lexicons, built by the jar's own classes. */
+    private static Run load(ClassLoader loader, String what) throws Throwable {
+        Class<?> lexicons = loader.loadClass(Lexicons.class.getName());
+        Class<?> size = loader.loadClass(Lexicons.Size.class.getName());
+        Object bundled = lexicons.getMethod("bundled").invoke(null);
+        MethodHandles.Lookup lookup = MethodHandles.publicLookup();
+        if (what.equals("screen")) {
+            Object defaultSize = size.getField("DEFAULT").get(null);
+            Object screener = lexicons.getMethod("screener", List.class, size).invoke(null, bundled, defaultSize);
+            MethodHandle screen = lookup.findVirtual(screener.getClass(), "screen",
+                    MethodType.methodType(loader.loadClass("org.fairnote.Screening"), CharSequence.class))
+                    .bindTo(screener);
+            return note -> screen.invoke((CharSequence) note);
+        }
+        if (!what.equals("tokenize")) {
+            throw new IllegalArgumentException("unknown measure '" + what + "': screen or tokenize");
+        }
+        Object patterns = lexicons.getMethod("entryPatterns", List.class).invoke(null, bundled);
+        Object compiled = lexicons.getMethod("compile", List.class).invoke(null, patterns);
+        Object tokenizer = compiled.getClass().getMethod("tokenizer").invoke(compiled);
+        Object vocabulary = compiled.getClass().getMethod("vocabulary").invoke(compiled);
+        Object scratch = vocabulary.getClass().getMethod("newScratch").invoke(vocabulary);
+        Class<?> buffer = loader.loadClass("org.fairnote.text.TokenBuffer");
+        Object tokens = buffer.getConstructor(int.class).newInstance(4096);
+        MethodHandle tokenize = lookup.findVirtual(tokenizer.getClass(), "tokenize", MethodType.methodType(void.class,
+                CharSequence.class, buffer, loader.loadClass("org.fairnote.text.TermResolver$Scratch")));
+        return note -> tokenize.invoke(tokenizer, (CharSequence) note, tokens, scratch);
+    }
+}
