@@ -57,7 +57,7 @@ public final class Screener {
 
     final Tokenizer tokenizer;
     final Vocabulary vocabulary;
-    /** Lexicon entries' patterns: run on every sentence (skipping those without an anchor word). */
+    /** Lexicon entries' patterns: run on every sentence. */
     final Automaton entryAutomaton;
     /** Requires/unless cues and context triggers: run only on sentences with something to judge. */
     final Automaton contextAutomaton;

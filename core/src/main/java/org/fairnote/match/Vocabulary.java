@@ -242,7 +242,7 @@ public final class Vocabulary implements TermResolver {
         }
         Scratch memo = (Scratch) scratch;
         int h = CharDictionary.hash(buf, off, len);
-        boolean memorable = len <= Scratch.MEMO_WORD;
+        boolean memorable = len > 0 && len <= Scratch.MEMO_WORD; // length 0 marks a free slot
         int slot = memorable ? memo.find(buf, off, len, h) : -1;
         int s;
         int stemId;

@@ -7,7 +7,7 @@ package org.fairnote.text;
  */
 public interface TermResolver {
 
-    /** Per-call mutable state (e.g. a stemmer); never shared between threads. */
+    /** Mutable state of one thread (a stemmer, a memo), kept between calls; never shared between threads. */
     interface Scratch {
     }
 
