@@ -15,10 +15,12 @@ import java.util.List;
  * A/B of two builds in one JVM, for a shared machine whose speed drifts between runs: each
  * benchmarks jar is loaded in its own class loader, and the two screen the same 2 KB notes in
  * alternating slices of 300 notes, timed by thread CPU time. Reports the median MB/s of each and
- * their ratio; a ratio within about 3 % of 1 is noise.
+ * their ratio; a ratio within about 3 % of 1 is noise. The notes are the benchmark's own, or, given
+ * a folder of JSONL files with a {@code text} field (such as {@code models/corpus}), those texts
+ * joined into notes of at least 2 KB: notes dense with flagged wording.
  *
  * <pre>
- * java -cp benchmarks/target/benchmarks.jar org.fairnote.benchmarks.SameJvmAB A.jar B.jar [screen|tokenize] [slices]
+ * java -cp benchmarks/target/benchmarks.jar org.fairnote.benchmarks.SameJvmAB A.jar B.jar [screen|tokenize] [slices] [jsonl-folder]
  * </pre>
  */
 public final class SameJvmAB {
@@ -33,7 +35,7 @@ public final class SameJvmAB {
 
     public static void main(String[] args) throws Throwable {
         if (args.length < 2) {
-            System.err.println("usage: SameJvmAB A.jar B.jar [screen|tokenize] [slices]");
+            System.err.println("usage: SameJvmAB A.jar B.jar [screen|tokenize] [slices] [jsonl-folder]");
             System.exit(2);
         }
         String what = args.length > 2 ? args[2] : "screen";
@@ -42,7 +44,7 @@ public final class SameJvmAB {
         URLClassLoader loaderB = loader(args[1]);
         Run a = load(loaderA, what);
         Run b = load(loaderB, what);
-        List<String> notes = Notes.of(2048);
+        List<String> notes = args.length > 4 ? joinedTexts(Path.of(args[4])) : Notes.of(2048);
         for (int k = 0; k < 3 * SLICE; k++) {
             a.screen(notes.get(k % notes.size()));
             b.screen(notes.get(k % notes.size()));
@@ -74,6 +76,31 @@ public final class SameJvmAB {
         System.out.printf("%s, %d slices of %d notes: A %.1f MB/s (p25 %.1f, p75 %.1f), B %.1f MB/s (p25 %.1f, p75 %.1f),"
                 + " B/A %.3f%n", what, slices, SLICE, medianA, mbsA[slices / 4], mbsA[3 * slices / 4], medianB,
                 mbsB[slices / 4], mbsB[3 * slices / 4], medianB / medianA);
+    }
+
+    /** The {@code text} of every record in the folder's JSONL files, joined into notes of at least 2 KB. */
+    private static List<String> joinedTexts(Path folder) throws java.io.IOException {
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        List<String> notes = new java.util.ArrayList<>();
+        StringBuilder note = new StringBuilder();
+        try (java.util.stream.Stream<Path> files = java.nio.file.Files.list(folder)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".jsonl")).sorted().toList()) {
+                for (String line : java.nio.file.Files.readAllLines(file)) {
+                    if (line.isBlank()) {
+                        continue;
+                    }
+                    note.append(json.readTree(line).get("text").asText()).append("\n\n");
+                    if (note.length() >= 2048) {
+                        notes.add(note.toString());
+                        note.setLength(0);
+                    }
+                }
+            }
+        }
+        if (notes.isEmpty()) {
+            throw new IllegalArgumentException("no JSONL texts of 2 KB in " + folder);
+        }
+        return notes;
     }
 
     private static URLClassLoader loader(String jar) throws Exception {
