@@ -15,7 +15,7 @@ import java.util.List;
  * A/B of two builds in one JVM, for a shared machine whose speed drifts between runs: each
  * benchmarks jar is loaded in its own class loader, and the two screen the same 2 KB notes in
  * alternating slices of 300 notes, timed by thread CPU time. Reports the median MB/s of each and
- * their ratio; a ratio within about 3 % of 1 is noise. The notes are the benchmark's own, or, given
+ * their ratio; a ratio within about 5 % of 1 is noise. The notes are the benchmark's own, or, given
  * a folder of JSONL files with a {@code text} field (such as {@code models/corpus}), those texts
  * joined into notes of at least 2 KB: notes dense with flagged wording.
  *
