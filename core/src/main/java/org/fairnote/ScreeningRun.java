@@ -23,7 +23,10 @@ final class ScreeningRun implements Automaton.Sink {
     private static final Comparator<Finding> ORDER = Comparator.comparingInt(Finding::start)
             .thenComparingInt(Finding::end).thenComparing(Finding::category).thenComparing(Finding::ruleId);
 
-    /** Above this many tokens a call's buffers are not kept for the thread's next call. */
+    /**
+     * Above this many tokens, or eight times as many chars of text or terms, a call's buffers are
+     * not kept for the thread's next call.
+     */
     private static final int RETAINED_TOKEN_LIMIT = 1 << 16;
 
     /**
@@ -47,7 +50,7 @@ final class ScreeningRun implements Automaton.Sink {
         }
 
         boolean worthKeeping() {
-            return tokens.capacity() <= RETAINED_TOKEN_LIMIT;
+            return tokens.capacity() <= RETAINED_TOKEN_LIMIT && tokens.charCapacity() <= 8 * RETAINED_TOKEN_LIMIT;
         }
     }
 

@@ -105,8 +105,8 @@ public final class Automaton {
         gaps = new int[nodeCount][];
         accepts = new int[nodeCount][];
         int edgeInts = 0;
-        for (Builder.Node n : order) {
-            edgeInts += 2 * edgeSlots(n.edges.size());
+        for (int i = 0; i < nodeCount; i++) {
+            edgeInts += 2 * edgeSlots(i, order.get(i).edges.size());
         }
         edges = new int[edgeInts];
         int at = 0;
@@ -130,12 +130,13 @@ public final class Automaton {
             if (!n.accepts.isEmpty()) {
                 accepts[i] = n.accepts.stream().mapToInt(Integer::intValue).toArray();
             }
-            int slots = edgeSlots(n.edges.size());
+            int slots = edgeSlots(i, n.edges.size());
             if (slots > MAX_LISTED_EDGES) {
                 Arrays.fill(edges, at, at + 2 * slots, NO_KEY);
             }
             int listed = at;
-            for (var e : n.edges.entrySet()) {
+            java.util.Map<Integer, Builder.Node> laidOut = i == ROOT ? java.util.Map.of() : n.edges;
+            for (var e : laidOut.entrySet()) {
                 int key = e.getKey();
                 flags |= 1 << (key >>> 30);
                 nodeInfo[2 * i] |= signatureBit(key);
@@ -179,9 +180,19 @@ public final class Automaton {
         return nodeCount;
     }
 
-    /** Pairs a node with {@code edgeCount} edges takes: the edges, or a table at most half full. */
-    private static int edgeSlots(int edgeCount) {
-        return edgeCount <= MAX_LISTED_EDGES ? edgeCount : Integer.highestOneBit(edgeCount - 1) << 2;
+    /**
+     * Pairs node {@code node} with {@code edgeCount} edges takes: the edges, or a table at most half
+     * full; none for the root, whose edges are looked up in {@link #rootByKind}.
+     */
+    private static int edgeSlots(int node, int edgeCount) {
+        if (node == ROOT) {
+            return 0;
+        }
+        int slots = edgeCount <= MAX_LISTED_EDGES ? edgeCount : Integer.highestOneBit(edgeCount - 1) << 2;
+        if (2L * slots >= 1 << 24) {
+            throw new IllegalStateException("a node with " + edgeCount + " edges does not fit the edge layout");
+        }
+        return slots;
     }
 
     private static int edgeHash(int key) {
@@ -230,7 +241,7 @@ public final class Automaton {
     /**
      * Reusable per-call state. The current and next states are the two halves of one array each,
      * swapped by flipping an int offset: swapping array references in this long-lived object on
-     * every token cost a garbage-collector write barrier per store, a fifth of all screening time.
+     * every token cost a garbage-collector write barrier per store, a quarter of the profile's samples.
      */
     public static final class Scratch {
         /** States per half; a power of two. */
@@ -372,8 +383,8 @@ public final class Automaton {
     }
 
     private void step(int node, int start, int budget, TokenBuffer tokens, int i, Scratch s, Sink sink) {
-        int kinds = flags(node);
-        if ((kinds & (1 << KIND_TERM)) != 0) {
+        int flags = flags(node);
+        if ((flags & (1 << KIND_TERM)) != 0) {
             int t = tokens.termId(i);
             if (t >= 0) {
                 int c = edge(node, KIND_TERM, t);
@@ -382,7 +393,7 @@ public final class Automaton {
                 }
             }
         }
-        if ((kinds & (1 << KIND_STEM)) != 0) {
+        if ((flags & (1 << KIND_STEM)) != 0) {
             int st = tokens.stemId(i);
             if (st >= 0) {
                 int c = edge(node, KIND_STEM, st);
@@ -391,7 +402,7 @@ public final class Automaton {
                 }
             }
         }
-        if ((kinds & (1 << KIND_EXACT)) != 0) {
+        if ((flags & (1 << KIND_EXACT)) != 0) {
             int ex = tokens.caseId(i);
             if (ex >= 0) {
                 int c = edge(node, KIND_EXACT, ex);
@@ -400,7 +411,7 @@ public final class Automaton {
                 }
             }
         }
-        if ((kinds & (HAS_CAP | HAS_NUM | HAS_ANY)) != 0) {
+        if ((flags & (HAS_CAP | HAS_NUM | HAS_ANY)) != 0) {
             stepClasses(node, start, tokens, i, s, sink);
         }
         if (budget > 0) {
@@ -486,7 +497,6 @@ public final class Automaton {
             end.accepts.add(payload);
             Node entry = compile(pattern.body(), end);
             registerAdjacentWords(pattern.body());
-
             (pattern.anchored() ? anchoredEntries : rootEntries).add(entry);
         }
 

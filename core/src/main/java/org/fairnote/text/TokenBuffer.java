@@ -138,6 +138,11 @@ public final class TokenBuffer {
         return (flags[i] & PUNCT) != 0 && chars[termOffset[i]] == c;
     }
 
+    /** How many chars the term and text buffers hold before they grow (a long blank text grows only the latter). */
+    public int charCapacity() {
+        return Math.max(chars.length, text.length);
+    }
+
     /** A buffer of at least {@code length} chars for the tokenizer's copy of the text. */
     char[] textBuffer(int length) {
         if (text.length < length) {

@@ -62,11 +62,15 @@ public final class EvaluateModel {
     public record CvResult(TrainModel.Params params, Map<Double, List<SpanMetrics>> model,
             Map<Double, List<SpanMetrics>> combined, List<SpanMetrics> lexicon) {
 
-        /** Lexicon-only precision, pooled over the folds. */
-        double lexiconPrecision() {
+        /** Lexicon-only metrics, pooled over the folds. */
+        SpanMetrics pooledLexicon() {
             SpanMetrics s = new SpanMetrics();
             lexicon.forEach(s::addAll);
-            return s.precision();
+            return s;
+        }
+
+        double lexiconPrecision() {
+            return pooledLexicon().precision();
         }
 
         double meanF1(Map<Double, List<SpanMetrics>> m, double t) {
@@ -272,8 +276,7 @@ public final class EvaluateModel {
         }
         double cvModelF1 = main.meanF1(main.model(), nearest(threshold));
         double cvCombinedF1 = main.meanF1(main.combined(), nearest(threshold));
-        SpanMetrics cvLex = new SpanMetrics();
-        main.lexicon().forEach(cvLex::addAll);
+        SpanMetrics cvLex = main.pooledLexicon();
         md.append(String.format(Locale.ROOT, "%nCV-best threshold (combined F1, optimistic): %.2f; decision rule: "
                 + "%.2f; the shipped model uses %.2f. Lexicon only in CV (optimistic): P %.3f, R %.3f.%n%n",
                 bestThreshold(main), chosenThreshold(main), threshold, cvLex.precision(), cvLex.recall()));
