@@ -59,9 +59,16 @@ public final class Tokenizer {
     }
 
     private final TermResolver resolver;
+    /** Whether plain ASCII words take {@link #readAsciiWord}; off only to test it against {@link #readWord}. */
+    private final boolean asciiFastPath;
 
     public Tokenizer(TermResolver resolver) {
+        this(resolver, true);
+    }
+
+    Tokenizer(TermResolver resolver, boolean asciiFastPath) {
         this.resolver = resolver;
+        this.asciiFastPath = asciiFastPath;
     }
 
     /** A tokenizer that only normalises, resolving no ids. */
@@ -109,7 +116,9 @@ public final class Tokenizer {
                             | (space || newlines > 0 ? TokenBuffer.SPACE_BEFORE : 0)
                             | (hyphenBefore ? TokenBuffer.HYPHEN_BEFORE : 0);
                     int before = tokens.size();
-                    i = readWord(text, n, i, tokens, pendingFlags);
+                    int plainEnd = asciiFastPath ? plainAsciiWordEnd(text, n, i) : -1;
+                    i = plainEnd >= 0 ? readAsciiWord(text, i, plainEnd, tokens, pendingFlags)
+                            : readWord(text, n, i, tokens, pendingFlags);
                     if (tokens.size() > before) {
                         resolver.resolveLast(tokens, original, scratch);
                     }
@@ -167,6 +176,74 @@ public final class Tokenizer {
 
     private static boolean isWordChar(byte kind) {
         return kind == LETTER || kind == DIGIT || kind == MARK;
+    }
+
+    /**
+     * Where the word at {@code i} ends if it is a run of ASCII letters and digits that nothing joins
+     * on to (no apostrophe, joiner, mark or non-ASCII char follows it), or -1. Most words are.
+     */
+    private static int plainAsciiWordEnd(char[] text, int n, int i) {
+        int j = i;
+        while (j < n) {
+            char c = text[j];
+            if (c >= 128) {
+                return -1;
+            }
+            byte k = ASCII[c];
+            if (k != LETTER && k != DIGIT) {
+                break;
+            }
+            j++;
+        }
+        if (j == i) {
+            return -1;
+        }
+        if (j < n) {
+            char c = text[j];
+            if (c >= 128) {
+                return -1;
+            }
+            byte k = ASCII[c];
+            if ((k == JOINER || k == QUOTE) && j + 1 < n && isWordStart(text, n, j + 1)) {
+                return -1;
+            }
+        }
+        return j;
+    }
+
+    /** {@link #readWord} for a word {@link #plainAsciiWordEnd} accepted: the same token, fewer checks. */
+    private static int readAsciiWord(char[] text, int i, int end, TokenBuffer tokens, int flags) {
+        int tokenFlags = TokenBuffer.WORD | flags;
+        char first = text[i];
+        if (first <= '9') {
+            tokenFlags |= TokenBuffer.NUMBER;
+        } else if (first <= 'Z') {
+            tokenFlags |= TokenBuffer.CAPITALISED;
+        } else {
+            tokenFlags |= TokenBuffer.LOWER_START;
+        }
+        int t = tokens.beginToken(i, tokenFlags);
+        char[] out = tokens.reserveTermChars(end - i);
+        int length = tokens.charLength;
+        int letters = 0;
+        int upper = 0;
+        for (int k = i; k < end; k++) {
+            char c = text[k];
+            if (c >= 'A') {
+                letters++;
+                if (c <= 'Z') {
+                    upper++;
+                    c += 32;
+                }
+            }
+            out[length++] = c;
+        }
+        tokens.charLength = length;
+        if (letters >= 2 && upper == letters) {
+            tokens.flags[t] = tokenFlags | TokenBuffer.ALL_CAPS;
+        }
+        tokens.endToken(t, end);
+        return end;
     }
 
     /** Reads one word starting at {@code i}; returns the index after it. */

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
+import org.fairnote.testing.RandomTexts;
 import org.junit.jupiter.api.Test;
 
 class TokenizerTest {
@@ -63,5 +65,39 @@ class TokenizerTest {
         assertTrue(t.has(2, TokenBuffer.NUMBER));
         assertTrue(t.has(2, TokenBuffer.BLANK_LINE_BEFORE));
         assertTrue(t.has(3, TokenBuffer.LOWER_START));
+    }
+
+    /** Plain ASCII words take a fast path; it must give exactly the tokens of the general one. */
+    @Test
+    void asciiFastPathGivesTheGeneralPathsTokens() {
+        long seed = RandomTexts.seed();
+        Random r = new Random(seed);
+        Tokenizer fast = new Tokenizer(TermResolver.NONE, true);
+        Tokenizer general = new Tokenizer(TermResolver.NONE, false);
+        String ascii = "aZ09 \n.-'&/+\"`,;:!?()";
+        for (int iteration = 0; iteration < 3000; iteration++) {
+            String text;
+            if (iteration % 2 == 0) {
+                text = RandomTexts.next(r, 300);
+            } else {
+                StringBuilder b = new StringBuilder();
+                for (int k = r.nextInt(80); k > 0; k--) {
+                    char c = ascii.charAt(r.nextInt(ascii.length()));
+                    b.append(Character.isLetter(c) ? (char) (c + r.nextInt(26)) : Character.isDigit(c)
+                            ? (char) (c + r.nextInt(10)) : c);
+                }
+                text = b.toString();
+            }
+            assertEquals(describe(general.tokenize(text)), describe(fast.tokenize(text)),
+                    RandomTexts.replay(seed, iteration, text));
+        }
+    }
+
+    private static List<String> describe(TokenBuffer t) {
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < t.size(); i++) {
+            out.add(t.term(i) + "@" + t.start(i) + "-" + t.end(i) + "/" + t.flags(i));
+        }
+        return out;
     }
 }
