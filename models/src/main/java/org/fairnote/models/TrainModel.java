@@ -192,7 +192,7 @@ public final class TrainModel {
 
     /** The parameters of the shipped model (chosen in cross-validation, see EVALUATION.md). */
     public static final Params DEFAULT = new Params("MAXENT_QN", 0.0, 0.03, 100, 1, false, 0.55, "p5,stem,negr,pos,sent",
-            false, false, 0);
+            false, false, 0.05);
 
     private TrainModel() {
     }
