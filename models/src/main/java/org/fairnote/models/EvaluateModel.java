@@ -108,6 +108,10 @@ public final class EvaluateModel {
                     cvErrors(corpus, TrainModel.Params.parse(args[++i]), Double.parseDouble(args[++i]), comb);
                     return;
                 }
+                case "--dev" -> {
+                    System.out.print(scoreDev(Path.of(args[++i]), model));
+                    return;
+                }
                 case "--corpus" -> corpus = Path.of(args[++i]);
                 case "--model" -> model = Path.of(args[++i]);
                 case "--out" -> out = Path.of(args[++i]);
@@ -116,7 +120,7 @@ public final class EvaluateModel {
                 default -> {
                     System.err.println("unknown argument " + args[i]);
                     System.err.println("usage: EvaluateModel [--corpus DIR] [--model model.bin] [--out FILE]"
-                            + " [--compare] [--no-speed] [--cv PARAMS]...");
+                            + " [--compare] [--no-speed] [--cv PARAMS]... | [--model model.bin] --dev DIR_OR_FILE");
                     System.exit(2);
                 }
             }
@@ -353,19 +357,7 @@ public final class EvaluateModel {
         md.append("## Test split\n\n");
         md.append(String.format(Locale.ROOT, "%d test notes, %d labelled spans; model threshold %.2f.%n%n",
                 test.size(), mLex.goldSpans(), threshold));
-        md.append("| category | lexicon P | lexicon R | lexicon F1 | model P | model R | model F1 | combined P "
-                + "| combined R | combined F1 | spans |\n");
-        md.append("|---|---|---|---|---|---|---|---|---|---|---|\n");
-        for (Category c : Category.values()) {
-            md.append(String.format(Locale.ROOT,
-                    "| %s | %.3f | %.3f | %.3f | %.3f | %.3f | %.3f | %.3f | %.3f | %.3f | %d |%n", c.name(),
-                    mLex.precision(c), mLex.recall(c), mLex.f1(c), mModel.precision(c), mModel.recall(c),
-                    mModel.f1(c), mComb.precision(c), mComb.recall(c), mComb.f1(c), mLex.gold[c.ordinal()]));
-        }
-        md.append(String.format(Locale.ROOT,
-                "| **micro** | **%.3f** | **%.3f** | **%.3f** | **%.3f** | **%.3f** | **%.3f** | **%.3f** | "
-                + "**%.3f** | **%.3f** | %d |%n%n", mLex.precision(), mLex.recall(), mLex.f1(), mModel.precision(),
-                mModel.recall(), mModel.f1(), mComb.precision(), mComb.recall(), mComb.f1(), mLex.goldSpans()));
+        md.append(threeWayTable(mLex, mModel, mComb)).append('\n');
         md.append(String.format(Locale.ROOT, "Findings (flags): lexicon %d, model %d, combined %d.%n%n",
                 mLex.predictions(), mModel.predictions(), mComb.predictions()));
         md.append("Assertion the combined screener gives each labelled (AFFIRMED) test span — the finding of the "
@@ -434,6 +426,50 @@ public final class EvaluateModel {
         }
         return new Result(mLex, mModel, mComb, cvModelF1, cvCombinedF1, noKw, mLex.goldSpans(), rLex, rComb, mbps,
                 text);
+    }
+
+    /** Per category and micro: lexicon only, model only and combined precision, recall and F1. */
+    static String threeWayTable(SpanMetrics mLex, SpanMetrics mModel, SpanMetrics mComb) {
+        StringBuilder md = new StringBuilder();
+        md.append("| category | lexicon P | lexicon R | lexicon F1 | model P | model R | model F1 | combined P "
+                + "| combined R | combined F1 | spans |\n");
+        md.append("|---|---|---|---|---|---|---|---|---|---|---|\n");
+        for (Category c : Category.values()) {
+            md.append(String.format(Locale.ROOT,
+                    "| %s | %.3f | %.3f | %.3f | %.3f | %.3f | %.3f | %.3f | %.3f | %.3f | %d |%n", c.name(),
+                    mLex.precision(c), mLex.recall(c), mLex.f1(c), mModel.precision(c), mModel.recall(c),
+                    mModel.f1(c), mComb.precision(c), mComb.recall(c), mComb.f1(c), mLex.gold[c.ordinal()]));
+        }
+        md.append(String.format(Locale.ROOT,
+                "| **micro** | **%.3f** | **%.3f** | **%.3f** | **%.3f** | **%.3f** | **%.3f** | **%.3f** | "
+                + "**%.3f** | **%.3f** | %d |%n", mLex.precision(), mLex.recall(), mLex.f1(), mModel.precision(),
+                mModel.recall(), mModel.f1(), mComb.precision(), mComb.recall(), mComb.f1(), mLex.goldSpans()));
+        return md.toString();
+    }
+
+    /**
+     * Scores the shipped model (or {@code modelFile}) with the lexicons on held-out notes that were
+     * never trained or tuned on, such as {@code models/dev}: a check of how the system generalises
+     * to notes written apart from the training corpus. Prints a markdown table.
+     */
+    static String scoreDev(Path dev, Path modelFile) {
+        List<Note> notes = Corpus.read(dev);
+        FairnoteModel model = modelFile == null ? FairnoteModel.bundled() : FairnoteModel.load(modelFile);
+        double threshold = model.threshold();
+        Screener lexOnly = LexiconSupport.lexiconsAndContext().build();
+        Screener modelOnly = LexiconSupport.contextOnly().classifier(model).modelThreshold(threshold).build();
+        Screener combined = LexiconSupport.lexiconsAndContext().classifier(model).modelThreshold(threshold).build();
+        SpanMetrics mLex = new SpanMetrics();
+        SpanMetrics mModel = new SpanMetrics();
+        SpanMetrics mComb = new SpanMetrics();
+        for (Note n : notes) {
+            mLex.add(n, flags(lexOnly.screen(n.text()).findings()));
+            mModel.add(n, flags(modelOnly.screen(n.text()).findings()));
+            mComb.add(n, flags(combined.screen(n.text()).findings()));
+        }
+        return String.format(Locale.ROOT, "%d held-out notes (%s), %d labelled spans; %s %s at threshold %.2f.%n%n",
+                notes.size(), dev, mLex.goldSpans(), model.name(), model.info().version(), threshold)
+                + threeWayTable(mLex, mModel, mComb);
     }
 
     private static long modelSize(Path modelFile) {

@@ -1,6 +1,7 @@
 package org.fairnote.models;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -9,6 +10,8 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.fairnote.Category;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,6 +29,24 @@ class CorpusIoTest {
         List<Note> notes = corpus();
         assertTrue(notes.size() >= 600, "notes: " + notes.size());
         for (Note n : notes) {
+            for (Note.Span s : n.spans()) {
+                String covered = n.textOf(s);
+                assertEquals(covered.strip(), covered, n.id() + ": span has surrounding blanks");
+            }
+        }
+    }
+
+    /** The development set is never trained on: none of its notes may be in the training corpus. */
+    @Test
+    void devSetIsValidAndHeldOut() {
+        List<Note> dev = Corpus.read(Path.of("dev"));
+        assertTrue(dev.size() >= 100, "dev notes: " + dev.size());
+        List<Note> notes = corpus();
+        Set<String> ids = notes.stream().map(Note::id).collect(Collectors.toSet());
+        Set<String> texts = notes.stream().map(Note::text).collect(Collectors.toSet());
+        for (Note n : dev) {
+            assertFalse(ids.contains(n.id()), n.id() + " is also in the training corpus");
+            assertFalse(texts.contains(n.text()), n.id() + "'s text is also in the training corpus");
             for (Note.Span s : n.spans()) {
                 String covered = n.textOf(s);
                 assertEquals(covered.strip(), covered, n.id() + ": span has surrounding blanks");

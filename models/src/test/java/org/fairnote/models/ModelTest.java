@@ -9,6 +9,8 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -27,6 +29,7 @@ import org.fairnote.text.SentenceSplitter;
 import org.fairnote.text.TokenBuffer;
 import org.fairnote.text.Tokenizer;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class ModelTest {
 
@@ -222,5 +225,19 @@ class ModelTest {
         } finally {
             pool.shutdown();
         }
+    }
+
+    @Test
+    void scoresHeldOutNotes(@TempDir Path dir) throws Exception {
+        String text = "Plan: she is attention-seeking and crews are advised to leave her at home.";
+        int a = text.indexOf("attention-seeking");
+        int b = text.indexOf("leave her at home");
+        Files.writeString(dir.resolve("dev.jsonl"), "{\"id\": \"V-1\", \"text\": \"" + text + "\", \"spans\": ["
+                + "{\"start\": " + a + ", \"end\": " + (a + 17) + ", \"category\": \"STIGMATISING_LANGUAGE\"}, "
+                + "{\"start\": " + b + ", \"end\": " + (b + 17) + ", \"category\": \"CARE_WITHHOLDING\"}]}\n");
+        String report = EvaluateModel.scoreDev(dir, null);
+        assertTrue(report.startsWith("1 held-out notes"), report);
+        assertTrue(report.contains("| STIGMATISING_LANGUAGE | 1.000 | 1.000 | 1.000 |"), report);
+        assertTrue(report.contains("| **micro** |"), report);
     }
 }
