@@ -49,6 +49,15 @@ public final class EvaluateModel {
      */
     static final double PRECISION_MARGIN = 0.05;
 
+    /** The three screeners every evaluation compares: lexicons only, the model only, and both. */
+    private record Screeners(Screener lexicon, Screener model, Screener combined) {
+        static Screeners of(SpanClassifier classifier, double threshold) {
+            return new Screeners(LexiconSupport.lexiconsAndContext().build(),
+                    LexiconSupport.contextOnly().classifier(classifier).modelThreshold(threshold).build(),
+                    LexiconSupport.lexiconsAndContext().classifier(classifier).modelThreshold(threshold).build());
+        }
+    }
+
     /** The headline numbers of one evaluation. */
     public record Result(SpanMetrics lexicon, SpanMetrics model, SpanMetrics combined, double cvModelF1,
             double cvCombinedF1, int noKeywordSpans, int testSpans, double noKeywordRecallLexicon,
@@ -301,9 +310,7 @@ public final class EvaluateModel {
                 cvc.f1(), cvm.goldSpans()));
 
         // test split
-        Screener lexOnly = LexiconSupport.lexiconsAndContext().build();
-        Screener modelOnly = LexiconSupport.contextOnly().classifier(model).modelThreshold(threshold).build();
-        Screener combined = LexiconSupport.lexiconsAndContext().classifier(model).modelThreshold(threshold).build();
+        Screeners screeners = Screeners.of(model, threshold);
         SpanMetrics mLex = new SpanMetrics();
         SpanMetrics mModel = new SpanMetrics();
         SpanMetrics mComb = new SpanMetrics();
@@ -318,10 +325,10 @@ public final class EvaluateModel {
         }
         assertionOfGold.put("no finding", 0);
         for (Note n : test) {
-            List<Finding> lexAll = lexOnly.screen(n.text()).findings();
+            List<Finding> lexAll = screeners.lexicon().screen(n.text()).findings();
             List<Finding> lexFlags = flags(lexAll);
-            List<Finding> modelFlags = flags(modelOnly.screen(n.text()).findings());
-            List<Finding> combAll = combined.screen(n.text()).findings();
+            List<Finding> modelFlags = flags(screeners.model().screen(n.text()).findings());
+            List<Finding> combAll = screeners.combined().screen(n.text()).findings();
             List<Finding> combFlags = flags(combAll);
             mLex.add(n, lexFlags);
             mModel.add(n, modelFlags);
@@ -385,7 +392,7 @@ public final class EvaluateModel {
         double mbps = 0;
         if (speed) {
             md.append("## Speed\n\n");
-            Speed s = speed(notes, model, lexOnly, combined);
+            Speed s = speed(notes, model, screeners.lexicon(), screeners.combined());
             mbps = s.model;
             md.append(String.format(Locale.ROOT, "Single thread, %d synthetic notes of about 2 KB (corpus notes "
                     + "joined), UTF-8 MB (10^6 bytes) per second, after warm-up; %s, %d cores, Java %s.%n%n",
@@ -456,16 +463,14 @@ public final class EvaluateModel {
         List<Note> notes = Corpus.read(dev);
         FairnoteModel model = modelFile == null ? FairnoteModel.bundled() : FairnoteModel.load(modelFile);
         double threshold = model.threshold();
-        Screener lexOnly = LexiconSupport.lexiconsAndContext().build();
-        Screener modelOnly = LexiconSupport.contextOnly().classifier(model).modelThreshold(threshold).build();
-        Screener combined = LexiconSupport.lexiconsAndContext().classifier(model).modelThreshold(threshold).build();
+        Screeners screeners = Screeners.of(model, threshold);
         SpanMetrics mLex = new SpanMetrics();
         SpanMetrics mModel = new SpanMetrics();
         SpanMetrics mComb = new SpanMetrics();
         for (Note n : notes) {
-            mLex.add(n, flags(lexOnly.screen(n.text()).findings()));
-            mModel.add(n, flags(modelOnly.screen(n.text()).findings()));
-            mComb.add(n, flags(combined.screen(n.text()).findings()));
+            mLex.add(n, flags(screeners.lexicon().screen(n.text()).findings()));
+            mModel.add(n, flags(screeners.model().screen(n.text()).findings()));
+            mComb.add(n, flags(screeners.combined().screen(n.text()).findings()));
         }
         return String.format(Locale.ROOT, "%d held-out notes (%s), %d labelled spans; %s %s at threshold %.2f.%n%n",
                 notes.size(), dev, mLex.goldSpans(), model.name(), model.info().version(), threshold)
@@ -721,9 +726,7 @@ public final class EvaluateModel {
         SpanClassifier m = "NAMEFINDER".equals(params.algorithm())
                 ? SpanTagger.train(training, params.withAlgorithm("MAXENT_QN"))
                 : TrainModel.train(training, params, "cv");
-        Screener mo = LexiconSupport.contextOnly().classifier(m).modelThreshold(FairnoteModel.FLOOR).build();
-        Screener co = LexiconSupport.lexiconsAndContext().classifier(m).modelThreshold(FairnoteModel.FLOOR).build();
-        Screener lo = LexiconSupport.lexiconsAndContext().build();
+        Screeners screeners = Screeners.of(m, FairnoteModel.FLOOR);
         SpanMetrics[][] r = new SpanMetrics[3][THRESHOLDS.length];
         for (int i = 0; i < THRESHOLDS.length; i++) {
             r[0][i] = new SpanMetrics();
@@ -731,9 +734,9 @@ public final class EvaluateModel {
         }
         r[2][0] = new SpanMetrics();
         for (Note n : evaluated) {
-            List<Finding> mf = flags(mo.screen(n.text()).findings());
-            List<Finding> cf = flags(co.screen(n.text()).findings());
-            r[2][0].add(n, flags(lo.screen(n.text()).findings()));
+            List<Finding> mf = flags(screeners.model().screen(n.text()).findings());
+            List<Finding> cf = flags(screeners.combined().screen(n.text()).findings());
+            r[2][0].add(n, flags(screeners.lexicon().screen(n.text()).findings()));
             for (int i = 0; i < THRESHOLDS.length; i++) {
                 double t = THRESHOLDS[i];
                 r[0][i].add(n, mf.stream().filter(x -> x.confidence() >= t).toList());
