@@ -60,15 +60,16 @@ class AutomatonDifferentialTest {
                 TokenBuffer tokens = tokenizer.tokenize(text);
                 int[] sentences = new SentenceSplitter().split(text, tokens);
                 Set<String> expected = new TreeSet<>();
-                Set<String> actual = new TreeSet<>();
+                List<String> actual = new ArrayList<>();
                 Automaton.Scratch scratch = new Automaton.Scratch();
                 for (int k = 0; k + 1 < sentences.length; k++) {
                     expected.addAll(reference.matches(text, tokens, sentences[k], sentences[k + 1]));
                     automaton.match(tokens, sentences[k], sentences[k + 1], scratch,
                             (payload, s, e) -> actual.add(payload + ":" + s + "-" + e));
                 }
-                assertEquals(expected, actual, () -> "patterns " + sources + " on "
-                        + RandomTexts.replay(seed, 0, text));
+                // each distinct match is reported exactly once
+                assertEquals(List.copyOf(expected), actual.stream().sorted().toList(), () -> "patterns " + sources
+                        + " on " + RandomTexts.replay(seed, 0, text));
                 compared += expected.size();
             }
         }
