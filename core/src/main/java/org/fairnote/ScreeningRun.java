@@ -198,6 +198,7 @@ final class ScreeningRun implements Automaton.Sink {
     }
 
     private void addEntryFindings(int section, List<Finding> out) {
+        consumeTriggersInEntryWording();
         for (int m = 0; m < entryMatchCount; m++) {
             int entryIndex = entryMatches[m * 3];
             int s = entryMatches[m * 3 + 1];
@@ -218,6 +219,24 @@ final class ScreeningRun implements Automaton.Sink {
             int ce = tokens.end(e - 1);
             record(out, new Finding(cs, ce, text.subSequence(cs, ce).toString(), entry.category(), d.assertion(),
                     entry.severity(), 1.0, entry.id(), Source.LEXICON, entry.explanation(), entry.suggestion()), d);
+        }
+    }
+
+    /**
+     * A trigger inside a lexicon match that is its own wording belongs to that match: "not" in
+     * "do not convey to ED" or in the first of "not for admission, not for HTT" governs no other
+     * target in the sentence (see {@link AssertionResolver#consumeOwnWording}). Matches that the
+     * entry's cues keep from being findings consume nothing.
+     */
+    private void consumeTriggersInEntryWording() {
+        for (int m = 0; m < entryMatchCount; m++) {
+            int entryIndex = entryMatches[m * 3];
+            int s = entryMatches[m * 3 + 1];
+            int e = entryMatches[m * 3 + 2];
+            if (!longestOfItsEntry(m, entryIndex, s, e) || !requiresHold(entryIndex) || unlessFires(entryIndex)) {
+                continue;
+            }
+            screener.resolver.consumeOwnWording(triggers, s, e, (from, to, assertion) -> ownWording(entryIndex, from, to));
         }
     }
 

@@ -53,6 +53,16 @@ class ScreenerTest {
     }
 
     @Test
+    void aNegationInsideOneMatchDoesNotNegateTheNext() {
+        List<Finding> f = SCREENER.screen("Do not convey to ED as she is attention seeking.").findings();
+        assertEquals(2, f.size(), f::toString);
+        assertTrue(f.stream().allMatch(x -> x.assertion() == Assertion.AFFIRMED), f::toString);
+        // a negation outside every match still reaches past the first match
+        List<Finding> g = SCREENER.screen("Never 'do not convey'; she is not attention seeking.").findings();
+        assertEquals(Assertion.NEGATED, g.get(g.size() - 1).assertion(), g::toString);
+    }
+
+    @Test
     void negatedReportedHypotheticalAndQuoted() {
         assertEquals(Assertion.NEGATED, only("She is not attention-seeking.").assertion());
         assertEquals(Assertion.REPORTED, only("She said a nurse called her attention-seeking.").assertion());

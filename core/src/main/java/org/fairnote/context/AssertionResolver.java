@@ -11,8 +11,9 @@ import org.fairnote.Category;
  * that 'frequent flyer' is never used" is reported, not negated); else an applicable negation
  * wins, else the nearest applicable trigger (ties: reported, hypothetical, historical), then the
  * section's default, then {@link Assertion#AFFIRMED}. Triggers that are the target's own wording are
- * ignored, so an entry that contains its own negation ("not to be conveyed") stays affirmed, and so
- * are triggers quoted apart from the target ("She 'can't cope' apparently" is not negated). Immutable.
+ * ignored, so an entry that contains its own negation ("not to be conveyed") stays affirmed, as are
+ * triggers {@link TriggerMatches#consume consumed} by another lexicon match of the sentence ("do not
+ * convey to ED as she is attention seeking" does not negate "attention seeking"), and triggers quoted apart from the target ("She 'can't cope' apparently" is not negated). Immutable.
  */
 public final class AssertionResolver {
 
@@ -48,6 +49,33 @@ public final class AssertionResolver {
     /** Drops triggers hidden by longer ones; on equal spans a pseudo-trigger hides the other. */
     public void prune(TriggerMatches triggers) {
         triggers.prune(pseudo);
+    }
+
+    /**
+     * Marks the triggers that are the own wording of the lexicon match on tokens {@code [s, e)} and
+     * whose scope the match itself fills, so that they govern no target outside it: the "not" of "do
+     * not convey to ED" (forward, with the match going on after it), but not the "if" that ends "leave
+     * will be cancelled if", which still makes "he refuses" after it hypothetical. Quote marks are
+     * never consumed.
+     */
+    public void consumeOwnWording(TriggerMatches triggers, int s, int e, OwnWording own) {
+        for (int k = 0; k < triggers.size; k++) {
+            int ts = triggers.start[k];
+            int te = triggers.end[k];
+            ContextRule rule = rules.get(triggers.rule[k]);
+            if (ts >= e || te <= s || !own.covers(Math.max(ts, s), Math.min(te, e), rule.assertion())) {
+                continue;
+            }
+            boolean filled = switch (rule.direction()) {
+                case FORWARD -> te < e;
+                case BACKWARD -> ts > s;
+                case BIDIRECTIONAL -> ts > s && te < e;
+                default -> false;
+            };
+            if (filled) {
+                triggers.consume(k, s, e);
+            }
+        }
     }
 
     /**
@@ -88,6 +116,9 @@ public final class AssertionResolver {
             ContextRule rule = rules.get(triggers.rule[k]);
             if (inside && own.covers(Math.max(ts, s), Math.min(te, e), rule.assertion())) {
                 continue; // part of the target's own wording
+            }
+            if (triggers.consumedApartFrom(k, s, e)) {
+                continue; // part of another lexicon match's wording
             }
             Direction d = rule.direction();
             if (d == Direction.TERMINATE || d == Direction.PSEUDO || !rule.appliesTo(category)) {

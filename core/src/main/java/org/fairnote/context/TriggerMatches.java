@@ -13,6 +13,12 @@ public final class TriggerMatches {
     boolean[] live = new boolean[8];
     /** For a dropped trigger, the trigger that hid it. */
     int[] hiddenBy = new int[8];
+    /**
+     * Part of the wording of a lexicon match in the sentence (tokens {@code [consumedFrom,
+     * consumedTo)}), so it governs no target outside that match; -1 when not.
+     */
+    int[] consumedFrom = new int[8];
+    int[] consumedTo = new int[8];
     int size;
 
     public void clear() {
@@ -31,12 +37,32 @@ public final class TriggerMatches {
             end = Arrays.copyOf(end, n);
             live = Arrays.copyOf(live, n);
             hiddenBy = Arrays.copyOf(hiddenBy, n);
+            consumedFrom = Arrays.copyOf(consumedFrom, n);
+            consumedTo = Arrays.copyOf(consumedTo, n);
         }
         rule[size] = ruleIndex;
         start[size] = startToken;
         end[size] = endToken;
         live[size] = true;
+        consumedFrom[size] = -1;
         size++;
+    }
+
+    /**
+     * Marks trigger {@code k} as part of the own wording of the lexicon match on tokens {@code [from,
+     * to)}: the "not" of "do not convey to ED" belongs to that finding and must not negate "attention
+     * seeking" later in the sentence. Targets overlapping that match still see it.
+     */
+    void consume(int k, int from, int to) {
+        if (consumedFrom[k] < 0) {
+            consumedFrom[k] = from;
+            consumedTo[k] = to;
+        }
+    }
+
+    /** Is trigger {@code k} part of a lexicon match that target tokens {@code [s, e)} do not overlap? */
+    boolean consumedApartFrom(int k, int s, int e) {
+        return consumedFrom[k] >= 0 && (consumedTo[k] <= s || e <= consumedFrom[k]);
     }
 
     /**

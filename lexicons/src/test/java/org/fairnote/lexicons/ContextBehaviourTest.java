@@ -57,6 +57,24 @@ class ContextBehaviourTest {
     }
 
     @Test
+    void aNegationThatIsAnotherMatchsWordingGovernsNothingElse() {
+        List<Finding> f = of("Do not convey to ED as she is attention seeking.", Category.STIGMATISING_LANGUAGE);
+        assertEquals(1, f.size(), f::toString);
+        assertTrue(f.get(0).isFlag(), f::toString);
+        List<Finding> g = of("Not for admission, not for HTT.", Category.CARE_WITHHOLDING);
+        assertEquals(2, g.size(), g::toString);
+        assertTrue(g.stream().allMatch(Finding::isFlag), g::toString);
+        List<Finding> h = of("Crews not to convey and police to attend her CPA reviews.", Category.POLICE_IN_CARE);
+        assertTrue(h.stream().allMatch(Finding::isFlag) && !h.isEmpty(), h::toString);
+        // a trigger that ends the match still reaches past it: "if he refuses" stays conditional
+        List<Finding> k = of("Smoking breaks to be withdrawn if he refuses his depot.", Category.STIGMATISING_LANGUAGE);
+        assertTrue(k.stream().noneMatch(Finding::isFlag), k::toString);
+        // and a target overlapping the match still sees its triggers
+        List<Finding> m = of("The police will not attend her mental health appointments.", Category.POLICE_IN_CARE);
+        assertTrue(m.stream().noneMatch(Finding::isFlag), m::toString);
+    }
+
+    @Test
     void aTriggerInAGapOfTheMatchStillApplies() {
         List<Finding> f = of("Police will no longer attend her CPA reviews.", Category.POLICE_IN_CARE);
         assertFalse(f.isEmpty(), "no police finding");
