@@ -126,6 +126,8 @@ final class ScreeningRun implements Automaton.Sink {
         workspace.stampBase += sentenceCount + 1;
         List<Finding> out = new ArrayList<>();
         int section = -1;
+        int previousFrom = 0; // the findings of the sentence before are out[previousFrom, previousTo)
+        int previousTo = 0;
         for (int k = 0; k < sentenceCount; k++) {
             int from = sentences[k];
             int to = sentences[k + 1];
@@ -141,18 +143,58 @@ final class ScreeningRun implements Automaton.Sink {
                     section = sectionMatch >= 0 && headingMatchIsWholeTitle(from, to) ? sectionMatch : -1;
                 }
             }
-            if (entryMatchCount == 0 && (predictions == null || predictions[k] == null)) {
+            boolean previousFlagged = hasFlag(out, previousFrom, previousTo);
+            if (entryMatchCount == 0 && (predictions == null || predictions[k] == null) && !previousFlagged) {
+                previousFrom = out.size();
+                previousTo = out.size();
                 continue;
             }
             screener.contextAutomaton.match(tokens, from, to, scratch, this);
             screener.resolver.prune(triggers);
+            if (previousFlagged) {
+                reassessPreviousSentence(from, out, previousFrom, previousTo);
+            }
+            previousFrom = out.size();
             addEntryFindings(section, out);
             if (predictions != null && predictions[k] != null) {
                 addModelFindings(predictions[k], from, to, section, out);
             }
+            previousTo = out.size();
         }
         out.sort(ORDER);
         return merge ? merge(out) : withoutModelDuplicates(out);
+    }
+
+    private static boolean hasFlag(List<Finding> out, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (out.get(i).isFlag()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * A sentence that opens with a trigger for the sentence before ("This stopped in 2022.",
+     * "That plan has since been withdrawn.") changes that sentence's flags to its assertion.
+     */
+    private void reassessPreviousSentence(int sentenceStart, List<Finding> out, int from, int to) {
+        for (int i = from; i < to; i++) {
+            Finding f = out.get(i);
+            if (!f.isFlag()) {
+                continue;
+            }
+            AssertionResolver.Decision d = screener.resolver.forPreviousSentence(triggers, sentenceStart, f.category());
+            if (d != null) {
+                Finding changed = new Finding(f.start(), f.end(), f.text(), f.category(), d.assertion(), f.severity(),
+                        f.confidence(), f.ruleId(), f.source(), f.explanation(), f.suggestion());
+                out.set(i, changed);
+                if (assertionRules != null) {
+                    assertionRules.remove(f);
+                    assertionRules.put(changed, d.ruleId());
+                }
+            }
+        }
     }
 
     private boolean startsLine(int from) {

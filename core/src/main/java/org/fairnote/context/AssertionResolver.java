@@ -52,6 +52,26 @@ public final class AssertionResolver {
     }
 
     /**
+     * The decision a trigger opening this sentence (tokens from {@code sentenceStart}) sets for an
+     * affirmed finding of {@code category} in the sentence before, or null: "This stopped in 2022."
+     * after "Police attended her CPA reviews." Of several, the earliest wins.
+     */
+    public Decision forPreviousSentence(TriggerMatches triggers, int sentenceStart, Category category) {
+        int best = -1;
+        for (int k = 0; k < triggers.size; k++) {
+            ContextRule rule = rules.get(triggers.rule[k]);
+            if (!triggers.live[k] || rule.direction() != Direction.PREVIOUS_SENTENCE || !rule.appliesTo(category)
+                    || triggers.start[k] - sentenceStart >= rule.maxScope()) {
+                continue;
+            }
+            if (best < 0 || triggers.start[k] < triggers.start[best]) {
+                best = k;
+            }
+        }
+        return best < 0 ? null : decisions[triggers.rule[best]];
+    }
+
+    /**
      * Marks the triggers that are the own wording of the lexicon match on tokens {@code [s, e)} and
      * whose scope the match itself fills, so that they govern no target outside it: the "not" of "do
      * not convey to ED" (forward, with the match going on after it), but not the "if" that ends "leave
@@ -121,7 +141,8 @@ public final class AssertionResolver {
                 continue; // part of another lexicon match's wording
             }
             Direction d = rule.direction();
-            if (d == Direction.TERMINATE || d == Direction.PSEUDO || !rule.appliesTo(category)) {
+            if (d == Direction.TERMINATE || d == Direction.PSEUDO || d == Direction.PREVIOUS_SENTENCE
+                    || !rule.appliesTo(category)) {
                 continue;
             }
             int distance;

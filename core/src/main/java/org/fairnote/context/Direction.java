@@ -13,5 +13,10 @@ public enum Direction {
     /** Looks like a trigger but is not one ("not only", "no increase"); hides the triggers inside it. */
     PSEUDO,
     /** Applies to targets enclosed between two matches of the trigger in one sentence (quotation marks). */
-    ENCLOSING
+    ENCLOSING,
+    /**
+     * Opens its sentence (starts within the rule's scope of its first token) and applies to the
+     * affirmed findings of the sentence before: "Police attended her CPA reviews. This stopped in 2022."
+     */
+    PREVIOUS_SENTENCE
 }
