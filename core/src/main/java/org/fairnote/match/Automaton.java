@@ -14,7 +14,8 @@ import org.fairnote.text.TokenBuffer;
  * a new state at the root for each token, advanced token by token, so the cost is linear in the
  * text and nearly independent of the number of patterns (only live prefixes are visited).
  *
- * <p>Reports every distinct (payload, start token, end token) triple; immutable and thread-safe.
+ * <p>Reports every (payload, start token, end token) match, sometimes more than once: two paths of one
+ * pattern (a word and its stem, two gap lengths) may reach it. Immutable and thread-safe.
  */
 public final class Automaton {
     static final int ROOT = 0;
@@ -340,7 +341,7 @@ public final class Automaton {
 
     /**
      * Runs every pattern over tokens {@code [from, to)}, one sentence: no match crosses its ends.
-     * Reports each distinct (payload, start, end) once, in no particular order.
+     * Reports each (payload, start, end) at least once, in no particular order.
      */
     public void match(TokenBuffer tokens, int from, int to, Scratch s, Sink sink) {
         s.clear();

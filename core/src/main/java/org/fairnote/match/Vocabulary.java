@@ -23,6 +23,9 @@ import org.fairnote.text.WordForms;
 public final class Vocabulary implements TermResolver {
 
     private static final int MIN_COMPOUND_PART = 3;
+    static final int MIN_TYPO_LENGTH = 8;
+    private static final int MAX_TYPO_LENGTH = 24;
+    private static final int AMBIGUOUS = Integer.MAX_VALUE;
 
     private final CharDictionary surfaces;
     private final int[] surfaceTermId;
@@ -34,6 +37,17 @@ public final class Vocabulary implements TermResolver {
     private final Map<String, Integer> stemIds;
     private final CharDictionary exact;
     private final long[] stemPrefixes;
+    /**
+     * Every {@linkplain #typoTolerant typo-tolerant} surface with one letter deleted: a word the
+     * vocabulary does not know, and not a real English word ({@link EnglishWords}), that lies one slip
+     * from exactly one word's surfaces resolves to it ("manipualtive", "frequant", "non-complient").
+     * Symmetric deletion finds the candidates; each is then checked to be really one slip away.
+     */
+    private final CharDictionary typoDeletions;
+    /** Per deletion key: the surfaces it came from. */
+    private final int[][] typoCandidates;
+    /** Per surface: its letters when it is typo-tolerant, else null. */
+    private final char[][] typoText;
     private final int termCount;
     private final int stemCount;
 
@@ -89,12 +103,228 @@ public final class Vocabulary implements TermResolver {
         }
         this.surfaces = new CharDictionary(index);
         this.exact = new CharDictionary(b.exactIds);
+        this.typoText = new char[n][];
+        List<int[]> candidates = new ArrayList<>();
+        this.typoDeletions = typoDeletions(index, candidates);
+        this.typoCandidates = candidates.toArray(new int[0][]);
         this.stemPrefixes = new long[1 << 10];
         for (String stem : b.stemIds.keySet()) {
             if (stem.length() >= 3) {
                 setPrefix(stem, 0, Math.min(4, stem.length()));
             }
         }
+    }
+
+    /**
+     * Every {@linkplain #typoTolerant typo-tolerant} surface with one editable letter deleted, keyed
+     * to an index into {@code candidatesOut}, which lists the surfaces each key came from.
+     */
+    private CharDictionary typoDeletions(Map<String, Integer> index, List<int[]> candidatesOut) {
+        Map<String, List<Integer>> byKey = new HashMap<>();
+        for (Map.Entry<String, Integer> e : index.entrySet()) {
+            String surface = e.getKey();
+            int i = e.getValue();
+            if (!typoTolerant(surface, i)) {
+                continue;
+            }
+            typoText[i] = surface.toCharArray();
+            for (int p = 1; typoEditable(p, surface.length()); p++) {
+                List<Integer> list = byKey.computeIfAbsent(surface.substring(0, p) + surface.substring(p + 1),
+                        k -> new ArrayList<>(1));
+                if (!list.contains(i)) {
+                    list.add(i);
+                }
+            }
+        }
+        Map<String, Integer> keys = new HashMap<>();
+        for (Map.Entry<String, List<Integer>> e : byKey.entrySet()) {
+            keys.put(e.getKey(), candidatesOut.size());
+            candidatesOut.add(e.getValue().stream().mapToInt(Integer::intValue).toArray());
+        }
+        return new CharDictionary(keys);
+    }
+
+    /**
+     * Typo tolerance covers long plain words of the patterns ("manipulative", "conveyed"): at least
+     * {@link #MIN_TYPO_LENGTH} lower-case ASCII letters, not a compound or contraction. Short words
+     * have too many real-word neighbours ("charged" and "changed").
+     */
+    private boolean typoTolerant(String surface, int i) {
+        if (surface.length() < MIN_TYPO_LENGTH || expansionTerms[i] != null
+                || surfaceTermId[i] < 0 && surfaceStemId[i] < 0) {
+            return false;
+        }
+        for (int k = 0; k < surface.length(); k++) {
+            char c = surface.charAt(k);
+            if (c < 'a' || c > 'z') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * A slip may touch any letter but the first and the last two: people rarely mistype the first
+     * letter, and the ending is where real words differ by inflection ("attended" and "attender").
+     */
+    private static boolean typoEditable(int position, int length) {
+        return position >= 1 && position <= length - 3;
+    }
+
+    /**
+     * The typo-tolerant surface one slip (a letter missed, added or changed, or two neighbours
+     * swapped, all in the editable part) from the unknown word {@code buf[off, off+len)}, or -1 when
+     * there is none, or when slips lead to different words.
+     */
+    private int typoSurface(char[] buf, int off, int len, Scratch scratch) {
+        if (len < MIN_TYPO_LENGTH - 1 || len > MAX_TYPO_LENGTH || typoDeletions.size() == 0) {
+            return -1;
+        }
+        for (int k = off; k < off + len; k++) {
+            if (buf[k] < 'a' || buf[k] > 'z') {
+                return -1;
+            }
+        }
+        if (EnglishWords.contains(buf, off, len)) {
+            return -1;
+        }
+        int found = candidates(-1, typoDeletions.get(buf, off, len), buf, off, len); // a letter missed
+        char[] d = scratch.typoBuffer;
+        for (int p = 1; found != AMBIGUOUS && typoEditable(p, len); p++) {
+            System.arraycopy(buf, off, d, 0, p);
+            System.arraycopy(buf, off + p + 1, d, p, len - p - 1);
+            int added = surfaces.get(d, 0, len - 1); // a letter added
+            if (added >= 0 && typoText[added] != null && oneSlip(buf, off, len, typoText[added])) {
+                found = merge(found, added);
+            }
+            found = candidates(found, typoDeletions.get(d, 0, len - 1), buf, off, len); // changed or swapped
+        }
+        return found == AMBIGUOUS ? -1 : found;
+    }
+
+    /** The surface an unknown word resolves to as a typo, by the deletion index (as on the hot path), or null. */
+    String typoByIndex(String word) {
+        if (surfaces.get(word) >= 0 || stemIdOfWord(word) >= 0) {
+            return null;
+        }
+        int found = typoSurface(word.toCharArray(), 0, word.length(), new Scratch());
+        return found < 0 ? null : new String(typoText[found]);
+    }
+
+    /**
+     * The surface an unknown word resolves to as a typo, found by trying every typo-tolerant surface
+     * (slow; the reference for tests), or null.
+     */
+    String typoByScan(String word) {
+        if (surfaces.get(word) >= 0 || stemIdOfWord(word) >= 0 || word.length() < MIN_TYPO_LENGTH - 1
+                || word.length() > MAX_TYPO_LENGTH || !word.chars().allMatch(c -> c >= 'a' && c <= 'z')
+                || EnglishWords.contains(word)) {
+            return null;
+        }
+        char[] w = word.toCharArray();
+        int found = -1;
+        for (int i = 0; i < typoText.length && found != AMBIGUOUS; i++) {
+            if (typoText[i] != null && oneSlip(w, 0, w.length, typoText[i])) {
+                found = merge(found, i);
+            }
+        }
+        return found < 0 || found == AMBIGUOUS ? null : new String(typoText[found]);
+    }
+
+    /** Merges into {@code found} the candidates under deletion key {@code key} that are one slip from the word. */
+    private int candidates(int found, int key, char[] buf, int off, int len) {
+        if (key < 0 || found == AMBIGUOUS) {
+            return found;
+        }
+        for (int c : typoCandidates[key]) {
+            if (oneSlip(buf, off, len, typoText[c])) {
+                found = merge(found, c);
+            }
+        }
+        return found;
+    }
+
+    /**
+     * Is {@code w} one editable slip from {@code s}: one letter missed, added or changed, or two
+     * neighbours swapped? A letter missed or added inside a run of equal letters counts at the run's
+     * start.
+     */
+    static boolean oneSlip(char[] w, int off, int len, char[] s) {
+        int n = s.length;
+        int p = 0;
+        while (p < len && p < n && w[off + p] == s[p]) {
+            p++;
+        }
+        if (len == n) {
+            if (p == n) {
+                return false; // the same word
+            }
+            if (rest(w, off + p + 1, s, p + 1, n - p - 1)) {
+                return typoEditable(p, n); // one letter changed
+            }
+            return p + 1 < n && w[off + p] == s[p + 1] && w[off + p + 1] == s[p]
+                    && typoEditable(p, n) && typoEditable(p + 1, n)
+                    && rest(w, off + p + 2, s, p + 2, n - p - 2); // two neighbours swapped
+        }
+        if (len == n - 1) { // a letter missed
+            return p < n && typoEditable(runStart(s, 0, p), n) && rest(w, off + p, s, p + 1, n - p - 1);
+        }
+        if (len == n + 1) { // a letter added
+            return typoEditable(runStart(w, off, p), len) && rest(w, off + p + 1, s, p, n - p);
+        }
+        return false;
+    }
+
+    /** The first index of the run of equal letters that ends at {@code a[off + p]}. */
+    private static int runStart(char[] a, int off, int p) {
+        int q = p;
+        while (q > 0 && a[off + q - 1] == a[off + p]) {
+            q--;
+        }
+        return q;
+    }
+
+    private static boolean rest(char[] w, int woff, char[] s, int soff, int count) {
+        for (int k = 0; k < count; k++) {
+            if (w[woff + k] != s[soff + k]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Two candidates of different words make the word ambiguous, unless one is itself a slip of the
+     * other: a lexicon that lists a misspelling ("manipultive") beside the word keeps the word.
+     */
+    private int merge(int found, int candidate) {
+        if (found < 0 || found == candidate) {
+            return candidate;
+        }
+        if (found == AMBIGUOUS) {
+            return found;
+        }
+        if (sameWord(found, candidate)) {
+            return Math.min(found, candidate); // spelling variants of one word: either will do, the same each time
+        }
+        char[] a = typoText[found];
+        char[] b = typoText[candidate];
+        if (oneSlip(a, 0, a.length, b) || oneSlip(b, 0, b.length, a)) {
+            return preferred(found, candidate);
+        }
+        return AMBIGUOUS;
+    }
+
+    /** Of a word and its listed misspelling, the word: the one that inflects, else the first registered. */
+    private int preferred(int a, int b) {
+        if ((surfaceStemId[a] >= 0) != (surfaceStemId[b] >= 0)) {
+            return surfaceStemId[a] >= 0 ? a : b;
+        }
+        return surfaceTermId[a] <= surfaceTermId[b] ? a : b;
+    }
+
+    private boolean sameWord(int a, int b) {
+        return surfaceTermId[a] == surfaceTermId[b] && surfaceStemId[a] == surfaceStemId[b];
     }
 
     private int stemIdOf(Builder b, String term) {
@@ -183,6 +413,8 @@ public final class Vocabulary implements TermResolver {
         final char[] memoChars = new char[MEMO_SLOTS * MEMO_WORD];
         final int[] memoSurface = new int[MEMO_SLOTS];
         final int[] memoStem = new int[MEMO_SLOTS];
+        /** A word with one letter deleted, for the typo lookup. */
+        final char[] typoBuffer = new char[MAX_TYPO_LENGTH];
 
         /** The memo slot holding {@code buf[off, off+len)}, or -1. */
         int find(char[] buf, int off, int len, int h) {
@@ -257,6 +489,9 @@ public final class Vocabulary implements TermResolver {
                 s = surfaces.get(buf, off, wordLength);
             }
             stemId = s < 0 ? unknownWordStem(buf, off, wordLength, memo) : -1;
+            if (s < 0 && stemId < 0) {
+                s = typoSurface(buf, off, wordLength, memo);
+            }
             if (memorable) {
                 memo.remember(buf, off, len, h, s, stemId);
             }

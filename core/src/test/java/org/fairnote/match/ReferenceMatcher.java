@@ -65,6 +65,10 @@ final class ReferenceMatcher {
     private boolean test(CharSequence text, TokenBuffer tokens, Atom a, int i) {
         String term = WordForms.stripPossessive(tokens.term(i));
         boolean word = tokens.has(i, TokenBuffer.WORD);
+        String typo = word ? vocabulary.typoByScan(term) : null;
+        if (typo != null) {
+            term = typo; // a slip of one pattern word reads as that word
+        }
         return switch (a.kind()) {
             case WORD -> word && sameTerm(term, a.text());
             case STEM -> word && vocabulary.stemIdOfWord(a.text()) >= 0
