@@ -40,7 +40,7 @@ public final class TrainModel {
     /** Model name reported by the screener. */
     public static final String MODEL_NAME = "fairnote-model";
     /** Model version; bump when features, labels or parameters change. */
-    public static final String MODEL_VERSION = "2.7.0";
+    public static final String MODEL_VERSION = "2.8.0";
 
     /**
      * Training parameters.
@@ -191,7 +191,7 @@ public final class TrainModel {
     static final int QN_MAX_FCT_EVAL = 30000;
 
     /** The parameters of the shipped model (chosen in cross-validation, see EVALUATION.md). */
-    public static final Params DEFAULT = new Params("MAXENT_QN", 0.0, 0.03, 100, 1, false, 0.55, "p5,stem,negr,pos,sent",
+    public static final Params DEFAULT = new Params("MAXENT_QN", 0.0, 0.03, 100, 1, false, 0.50, "p5,stem,negr,pos,sent",
             false, false, 0.05);
 
     private TrainModel() {
