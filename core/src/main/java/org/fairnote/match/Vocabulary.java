@@ -43,9 +43,7 @@ public final class Vocabulary implements TermResolver {
      * from exactly one word's surfaces resolves to it ("manipualtive", "frequant", "non-complient").
      * Symmetric deletion finds the candidates; each is then checked to be really one slip away.
      */
-    private final CharDictionary typoDeletions;
-    /** Per deletion key: the surfaces it came from. */
-    private final int[][] typoCandidates;
+    private final TypoIndex typoDeletions;
     /** Per surface: its letters when it is typo-tolerant, else null. */
     private final char[][] typoText;
     private final int termCount;
@@ -104,9 +102,7 @@ public final class Vocabulary implements TermResolver {
         this.surfaces = new CharDictionary(index);
         this.exact = new CharDictionary(b.exactIds);
         this.typoText = new char[n][];
-        List<int[]> candidates = new ArrayList<>();
-        this.typoDeletions = typoDeletions(index, candidates);
-        this.typoCandidates = candidates.toArray(new int[0][]);
+        this.typoDeletions = typoDeletions(index);
         this.stemPrefixes = new long[1 << 10];
         for (String stem : b.stemIds.keySet()) {
             if (stem.length() >= 3) {
@@ -115,33 +111,31 @@ public final class Vocabulary implements TermResolver {
         }
     }
 
-    /**
-     * Every {@linkplain #typoTolerant typo-tolerant} surface with one editable letter deleted, keyed
-     * to an index into {@code candidatesOut}, which lists the surfaces each key came from.
-     */
-    private CharDictionary typoDeletions(Map<String, Integer> index, List<int[]> candidatesOut) {
-        Map<String, List<Integer>> byKey = new HashMap<>();
+    /** Every {@linkplain #typoTolerant typo-tolerant} surface under the hash of each deletion of an editable letter. */
+    private TypoIndex typoDeletions(Map<String, Integer> index) {
+        int[] pairs = new int[64];
+        int n = 0;
+        char[] key = new char[MAX_TYPO_LENGTH];
         for (Map.Entry<String, Integer> e : index.entrySet()) {
             String surface = e.getKey();
             int i = e.getValue();
             if (!typoTolerant(surface, i)) {
                 continue;
             }
-            typoText[i] = surface.toCharArray();
-            for (int p = 1; typoEditable(p, surface.length()); p++) {
-                List<Integer> list = byKey.computeIfAbsent(surface.substring(0, p) + surface.substring(p + 1),
-                        k -> new ArrayList<>(1));
-                if (!list.contains(i)) {
-                    list.add(i);
+            char[] text = surface.toCharArray();
+            typoText[i] = text;
+            for (int p = 1; typoEditable(p, text.length); p++) {
+                System.arraycopy(text, 0, key, 0, p);
+                System.arraycopy(text, p + 1, key, p, text.length - p - 1);
+                if (2 * n + 2 > pairs.length) {
+                    pairs = java.util.Arrays.copyOf(pairs, pairs.length * 2);
                 }
+                pairs[2 * n] = CharDictionary.hash(key, 0, text.length - 1);
+                pairs[2 * n + 1] = i;
+                n++;
             }
         }
-        Map<String, Integer> keys = new HashMap<>();
-        for (Map.Entry<String, List<Integer>> e : byKey.entrySet()) {
-            keys.put(e.getKey(), candidatesOut.size());
-            candidatesOut.add(e.getValue().stream().mapToInt(Integer::intValue).toArray());
-        }
-        return new CharDictionary(keys);
+        return new TypoIndex(pairs, n);
     }
 
     /**
@@ -150,7 +144,7 @@ public final class Vocabulary implements TermResolver {
      * have too many real-word neighbours ("charged" and "changed").
      */
     private boolean typoTolerant(String surface, int i) {
-        if (surface.length() < MIN_TYPO_LENGTH || expansionTerms[i] != null
+        if (surface.length() < MIN_TYPO_LENGTH || surface.length() > MAX_TYPO_LENGTH || expansionTerms[i] != null
                 || surfaceTermId[i] < 0 && surfaceStemId[i] < 0) {
             return false;
         }
@@ -231,12 +225,13 @@ public final class Vocabulary implements TermResolver {
         return found < 0 || found == AMBIGUOUS ? null : new String(typoText[found]);
     }
 
-    /** Merges into {@code found} the candidates under deletion key {@code key} that are one slip from the word. */
-    private int candidates(int found, int key, char[] buf, int off, int len) {
-        if (key < 0 || found == AMBIGUOUS) {
+    /** Merges into {@code found} the candidates of index entry {@code entry} that are one slip from the word. */
+    private int candidates(int found, int entry, char[] buf, int off, int len) {
+        if (entry == TypoIndex.NONE || found == AMBIGUOUS) {
             return found;
         }
-        for (int c : typoCandidates[key]) {
+        for (int j = 0, n = typoDeletions.count(entry); j < n; j++) {
+            int c = typoDeletions.item(entry, j);
             if (oneSlip(buf, off, len, typoText[c])) {
                 found = merge(found, c);
             }
