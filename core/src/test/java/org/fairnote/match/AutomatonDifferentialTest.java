@@ -116,18 +116,6 @@ class AutomatonDifferentialTest {
         return b.toString().trim();
     }
 
-    /** The word with one typing slip anywhere in it: a letter missed, added or changed, or two swapped. */
-    private static String slip(Random r, String w) {
-        int p = r.nextInt(w.length());
-        char c = (char) ('a' + r.nextInt(26));
-        return switch (r.nextInt(4)) {
-            case 0 -> w.substring(0, p) + w.substring(p + 1);
-            case 1 -> w.substring(0, p) + c + w.substring(p);
-            case 2 -> w.substring(0, p) + c + w.substring(p + 1);
-            default -> p + 1 < w.length() ? w.substring(0, p) + w.charAt(p + 1) + w.charAt(p) + w.substring(p + 2) : w;
-        };
-    }
-
     private static String randomText(Random r) {
         StringBuilder b = new StringBuilder();
         int n = 5 + r.nextInt(40);
@@ -147,7 +135,7 @@ class AutomatonDifferentialTest {
             } else if (kind == 16) {
                 w = RandomTexts.pick(r, WORDS) + RandomTexts.pick(r, WORDS);
             } else if (kind == 17) {
-                w = slip(r, RandomTexts.pick(r, WORDS) + RandomTexts.pick(r, SUFFIXES));
+                w = RandomTexts.slip(r, RandomTexts.pick(r, WORDS) + RandomTexts.pick(r, SUFFIXES));
             } else {
                 w = RandomTexts.pick(r, WORDS);
             }

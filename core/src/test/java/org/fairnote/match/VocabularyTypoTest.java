@@ -86,7 +86,7 @@ class VocabularyTypoTest {
             String w = words.get(r.nextInt(words.size()));
             int slips = r.nextInt(3);
             for (int k = 0; k < slips; k++) {
-                w = slip(r, w);
+                w = RandomTexts.slip(r, w);
             }
             String word = w;
             String fast = VOCABULARY.typoByIndex(word);
@@ -98,19 +98,5 @@ class VocabularyTypoTest {
         if (resolved < 2_000) {
             throw new AssertionError("too few words resolved as typos to compare: " + resolved);
         }
-    }
-
-    private static String slip(Random r, String w) {
-        if (w.length() < 2) {
-            return w;
-        }
-        int p = r.nextInt(w.length());
-        char c = (char) ('a' + r.nextInt(26));
-        return switch (r.nextInt(4)) {
-            case 0 -> w.substring(0, p) + w.substring(p + 1);
-            case 1 -> w.substring(0, p) + c + w.substring(p);
-            case 2 -> w.substring(0, p) + c + w.substring(p + 1);
-            default -> p + 1 < w.length() ? w.substring(0, p) + w.charAt(p + 1) + w.charAt(p) + w.substring(p + 2) : w;
-        };
     }
 }

@@ -43,6 +43,21 @@ public final class RandomTexts {
     }
 
     /** Picks one element. */
+    /** The word with one typing slip anywhere in it: a letter missed, added or changed, or two swapped. */
+    public static String slip(Random r, String w) {
+        if (w.isEmpty()) {
+            return w;
+        }
+        int p = r.nextInt(w.length());
+        char c = (char) ('a' + r.nextInt(26));
+        return switch (r.nextInt(4)) {
+            case 0 -> w.substring(0, p) + w.substring(p + 1);
+            case 1 -> w.substring(0, p) + c + w.substring(p);
+            case 2 -> w.substring(0, p) + c + w.substring(p + 1);
+            default -> p + 1 < w.length() ? w.substring(0, p) + w.charAt(p + 1) + w.charAt(p) + w.substring(p + 2) : w;
+        };
+    }
+
     public static <T> T pick(Random r, List<T> items) {
         return items.get(r.nextInt(items.size()));
     }
