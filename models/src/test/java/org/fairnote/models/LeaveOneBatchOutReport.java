@@ -1,0 +1,83 @@
+package org.fairnote.models;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.fairnote.Finding;
+import org.fairnote.Screener;
+
+/**
+ * Leave one batch out: for each named train-only batch ({@code models/corpus/notes-X.jsonl}), a
+ * model is trained on every other training note with the shipped parameters and scores that batch;
+ * lexicon only, model only and the combined screener, per batch and pooled, at several thresholds.
+ * The batches were written independently of the lexicons, so unlike CV this is a fair yardstick
+ * for lexicon, context-rule and combination choices (models/TUNING.md, late evening). Never reads a
+ * test note. A report, not a test; run from the repository root (about 40 s a batch):
+ * {@code java -cp <test classpath> org.fairnote.models.LeaveOneBatchOutReport m n o p q r s}.
+ */
+public final class LeaveOneBatchOutReport {
+    private static final double[] THRESHOLDS = {0.40, 0.45, 0.50, 0.55, 0.60};
+
+    private LeaveOneBatchOutReport() {
+    }
+
+    public static void main(String[] batches) {
+        Path corpus = Path.of("models/corpus");
+        List<Note> all = Corpus.read(corpus);
+        List<Note> train = Split.forCorpus(corpus, all).trainNotes(all);
+        Screener lexicon = LexiconSupport.lexiconsAndContext().build();
+        SpanMetrics lexPooled = new SpanMetrics();
+        SpanMetrics[] modelPooled = new SpanMetrics[THRESHOLDS.length];
+        SpanMetrics[] combinedPooled = new SpanMetrics[THRESHOLDS.length];
+        for (int t = 0; t < THRESHOLDS.length; t++) {
+            modelPooled[t] = new SpanMetrics();
+            combinedPooled[t] = new SpanMetrics();
+        }
+        for (String b : batches) {
+            Set<String> ids = new HashSet<>();
+            Corpus.read(corpus.resolve("notes-" + b + ".jsonl")).forEach(n -> ids.add(n.id()));
+            List<Note> rest = new ArrayList<>();
+            List<Note> held = new ArrayList<>();
+            for (Note n : train) {
+                (ids.contains(n.id()) ? held : rest).add(n);
+            }
+            if (held.isEmpty()) {
+                throw new IllegalArgumentException("no training note of batch " + b);
+            }
+            FairnoteModel model = TrainModel.train(rest, TrainModel.DEFAULT, "leave-out-" + b);
+            SpanMetrics lex = new SpanMetrics();
+            held.forEach(n -> lex.add(n, lexicon.screen(n.text()).flags()));
+            lexPooled.addAll(lex);
+            StringBuilder line = new StringBuilder(String.format(Locale.ROOT,
+                    "notes-%s (%d notes, trained on %d): lexicon %.3f", b, held.size(), rest.size(), lex.f1()));
+            for (int t = 0; t < THRESHOLDS.length; t++) {
+                Screener m = LexiconSupport.contextOnly().classifier(model).modelThreshold(THRESHOLDS[t]).build();
+                Screener c = LexiconSupport.lexiconsAndContext().classifier(model).modelThreshold(THRESHOLDS[t]).build();
+                SpanMetrics ms = new SpanMetrics();
+                SpanMetrics cs = new SpanMetrics();
+                for (Note n : held) {
+                    ms.add(n, flags(m, n));
+                    cs.add(n, flags(c, n));
+                }
+                modelPooled[t].addAll(ms);
+                combinedPooled[t].addAll(cs);
+                line.append(String.format(Locale.ROOT, " | %.2f: model %.3f combined %.3f", THRESHOLDS[t], ms.f1(), cs.f1()));
+            }
+            System.out.println(line);
+        }
+        System.out.printf(Locale.ROOT, "pooled lexicon only P %.3f R %.3f F1 %.3f%n", lexPooled.precision(),
+                lexPooled.recall(), lexPooled.f1());
+        for (int t = 0; t < THRESHOLDS.length; t++) {
+            System.out.printf(Locale.ROOT, "pooled at %.2f: model only P %.3f R %.3f F1 %.3f | combined P %.3f R %.3f F1 %.3f%n",
+                    THRESHOLDS[t], modelPooled[t].precision(), modelPooled[t].recall(), modelPooled[t].f1(),
+                    combinedPooled[t].precision(), combinedPooled[t].recall(), combinedPooled[t].f1());
+        }
+    }
+
+    private static List<Finding> flags(Screener s, Note n) {
+        return s.screen(n.text()).flags();
+    }
+}
