@@ -245,7 +245,7 @@ final class ScreeningRun implements Automaton.Sink {
             int entryIndex = entryMatches[m * 3];
             int s = entryMatches[m * 3 + 1];
             int e = entryMatches[m * 3 + 2];
-            if (!longestOfItsEntry(m, entryIndex, s, e) || !requiresHold(entryIndex)) {
+            if (!candidate(m)) {
                 continue;
             }
             LexiconEntry entry = screener.entries.get(entryIndex);
@@ -273,13 +273,18 @@ final class ScreeningRun implements Automaton.Sink {
     private void consumeTriggersInEntryWording() {
         for (int m = 0; m < entryMatchCount; m++) {
             int entryIndex = entryMatches[m * 3];
-            int s = entryMatches[m * 3 + 1];
-            int e = entryMatches[m * 3 + 2];
-            if (!longestOfItsEntry(m, entryIndex, s, e) || !requiresHold(entryIndex) || unlessFires(entryIndex)) {
-                continue;
+            if (candidate(m) && !unlessFires(entryIndex)) {
+                screener.resolver.consumeOwnWording(triggers, entryMatches[m * 3 + 1], entryMatches[m * 3 + 2],
+                        (from, to, assertion) -> ownWording(entryIndex, from, to));
             }
-            screener.resolver.consumeOwnWording(triggers, s, e, (from, to, assertion) -> ownWording(entryIndex, from, to));
         }
+    }
+
+    /** Entry match {@code m} is the longest of its entry's overlapping matches, and its required cues hold. */
+    private boolean candidate(int m) {
+        int entryIndex = entryMatches[m * 3];
+        return longestOfItsEntry(m, entryIndex, entryMatches[m * 3 + 1], entryMatches[m * 3 + 2])
+                && requiresHold(entryIndex);
     }
 
     /**

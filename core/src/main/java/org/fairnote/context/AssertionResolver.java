@@ -12,8 +12,9 @@ import org.fairnote.Category;
  * wins, else the nearest applicable trigger (ties: reported, hypothetical, historical), then the
  * section's default, then {@link Assertion#AFFIRMED}. Triggers that are the target's own wording are
  * ignored, so an entry that contains its own negation ("not to be conveyed") stays affirmed, as are
- * triggers {@link TriggerMatches#consume consumed} by another lexicon match of the sentence ("do not
- * convey to ED as she is attention seeking" does not negate "attention seeking"), and triggers quoted apart from the target ("She 'can't cope' apparently" is not negated). Immutable.
+ * triggers {@linkplain #consumeOwnWording consumed} by another lexicon match of the sentence ("do
+ * not convey to ED as she is attention seeking" does not negate "attention seeking"), and triggers
+ * quoted apart from the target ("She 'can't cope' apparently" is not negated). Immutable.
  */
 public final class AssertionResolver {
 

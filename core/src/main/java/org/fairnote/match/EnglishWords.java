@@ -14,13 +14,18 @@ import java.util.zip.GZIPInputStream;
  * Real English words of seven letters or more (SCOWL; see {@code english-words.README.md}), which
  * are never read as typos of a lexicon word: without them one unknown word in fifty of a
  * dictionary would be (a slip of "detained" away from "detailed"). Loaded once per JVM, when the
- * first vocabulary with typo tolerance is built.
+ * first vocabulary with typo tolerance is built ({@link #load()}), never during a screening.
  */
 final class EnglishWords {
     private static final String RESOURCE = "english-words.txt.gz";
-    private static final CharDictionary WORDS = load();
+    private static final CharDictionary WORDS = read();
 
     private EnglishWords() {
+    }
+
+    /** Reads the list now if it was not read yet (class initialisation), so the first screening does not. */
+    static void load() {
+        // initialising the class has read WORDS
     }
 
     static boolean contains(char[] buf, int off, int len) {
@@ -31,7 +36,7 @@ final class EnglishWords {
         return WORDS.get(word) >= 0;
     }
 
-    private static CharDictionary load() {
+    private static CharDictionary read() {
         Map<String, Integer> words = new HashMap<>(1 << 17);
         try (InputStream in = EnglishWords.class.getResourceAsStream(RESOURCE)) {
             if (in == null) {

@@ -103,6 +103,9 @@ public final class Vocabulary implements TermResolver {
         this.exact = new CharDictionary(b.exactIds);
         this.typoText = new char[n][];
         this.typoDeletions = typoDeletions(index);
+        if (typoDeletions.size() > 0) {
+            EnglishWords.load();
+        }
         this.stemPrefixes = new long[1 << 10];
         for (String stem : b.stemIds.keySet()) {
             if (stem.length() >= 3) {
