@@ -23,9 +23,6 @@ import org.fairnote.text.WordForms;
 public final class Vocabulary implements TermResolver {
 
     private static final int MIN_COMPOUND_PART = 3;
-    static final int MIN_TYPO_LENGTH = 8;
-    private static final int MAX_TYPO_LENGTH = 24;
-    private static final int AMBIGUOUS = Integer.MAX_VALUE;
 
     private final CharDictionary surfaces;
     private final int[] surfaceTermId;
@@ -37,15 +34,8 @@ public final class Vocabulary implements TermResolver {
     private final Map<String, Integer> stemIds;
     private final CharDictionary exact;
     private final long[] stemPrefixes;
-    /**
-     * Every {@linkplain #typoTolerant typo-tolerant} surface with one letter deleted: a word the
-     * vocabulary does not know, and not a real English word ({@link EnglishWords}), that lies one slip
-     * from exactly one word's surfaces resolves to it ("manipualtive", "frequant", "non-complient").
-     * Symmetric deletion finds the candidates; each is then checked to be really one slip away.
-     */
-    private final TypoIndex typoDeletions;
-    /** Per surface: its letters when it is typo-tolerant, else null. */
-    private final char[][] typoText;
+    /** Reads an unknown long word one slip from a pattern word as that word. */
+    private final TypoCorrector typos;
     private final int termCount;
     private final int stemCount;
 
@@ -101,11 +91,7 @@ public final class Vocabulary implements TermResolver {
         }
         this.surfaces = new CharDictionary(index);
         this.exact = new CharDictionary(b.exactIds);
-        this.typoText = new char[n][];
-        this.typoDeletions = typoDeletions(index);
-        if (typoDeletions.size() > 0) {
-            EnglishWords.load();
-        }
+        this.typos = new TypoCorrector(index, surfaces, surfaceTermId, surfaceStemId, expansionTerms);
         this.stemPrefixes = new long[1 << 10];
         for (String stem : b.stemIds.keySet()) {
             if (stem.length() >= 3) {
@@ -114,98 +100,13 @@ public final class Vocabulary implements TermResolver {
         }
     }
 
-    /** Every {@linkplain #typoTolerant typo-tolerant} surface under the hash of each deletion of an editable letter. */
-    private TypoIndex typoDeletions(Map<String, Integer> index) {
-        int[] pairs = new int[64];
-        int n = 0;
-        char[] key = new char[MAX_TYPO_LENGTH];
-        for (Map.Entry<String, Integer> e : index.entrySet()) {
-            String surface = e.getKey();
-            int i = e.getValue();
-            if (!typoTolerant(surface, i)) {
-                continue;
-            }
-            char[] text = surface.toCharArray();
-            typoText[i] = text;
-            for (int p = 1; typoEditable(p, text.length); p++) {
-                System.arraycopy(text, 0, key, 0, p);
-                System.arraycopy(text, p + 1, key, p, text.length - p - 1);
-                if (2 * n + 2 > pairs.length) {
-                    pairs = java.util.Arrays.copyOf(pairs, pairs.length * 2);
-                }
-                pairs[2 * n] = CharDictionary.hash(key, 0, text.length - 1);
-                pairs[2 * n + 1] = i;
-                n++;
-            }
-        }
-        return new TypoIndex(pairs, n);
-    }
-
-    /**
-     * Typo tolerance covers long plain words of the patterns ("manipulative", "conveyed"): at least
-     * {@link #MIN_TYPO_LENGTH} lower-case ASCII letters, not a compound or contraction. Short words
-     * have too many real-word neighbours ("charged" and "changed").
-     */
-    private boolean typoTolerant(String surface, int i) {
-        if (surface.length() < MIN_TYPO_LENGTH || surface.length() > MAX_TYPO_LENGTH || expansionTerms[i] != null
-                || surfaceTermId[i] < 0 && surfaceStemId[i] < 0) {
-            return false;
-        }
-        for (int k = 0; k < surface.length(); k++) {
-            char c = surface.charAt(k);
-            if (c < 'a' || c > 'z') {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /**
-     * A slip may touch any letter but the first and the last two: people rarely mistype the first
-     * letter, and the ending is where real words differ by inflection ("attended" and "attender").
-     */
-    private static boolean typoEditable(int position, int length) {
-        return position >= 1 && position <= length - 3;
-    }
-
-    /**
-     * The typo-tolerant surface one slip (a letter missed, added or changed, or two neighbours
-     * swapped, all in the editable part) from the unknown word {@code buf[off, off+len)}, or -1 when
-     * there is none, or when slips lead to different words.
-     */
-    private int typoSurface(char[] buf, int off, int len, Scratch scratch) {
-        if (len < MIN_TYPO_LENGTH - 1 || len > MAX_TYPO_LENGTH || typoDeletions.size() == 0) {
-            return -1;
-        }
-        for (int k = off; k < off + len; k++) {
-            if (buf[k] < 'a' || buf[k] > 'z') {
-                return -1;
-            }
-        }
-        if (EnglishWords.contains(buf, off, len)) {
-            return -1;
-        }
-        int found = candidates(-1, typoDeletions.get(buf, off, len), buf, off, len); // a letter missed
-        char[] d = scratch.typoBuffer;
-        for (int p = 1; found != AMBIGUOUS && typoEditable(p, len); p++) {
-            System.arraycopy(buf, off, d, 0, p);
-            System.arraycopy(buf, off + p + 1, d, p, len - p - 1);
-            int added = surfaces.get(d, 0, len - 1); // a letter added
-            if (added >= 0 && typoText[added] != null && oneSlip(buf, off, len, typoText[added])) {
-                found = merge(found, added);
-            }
-            found = candidates(found, typoDeletions.get(d, 0, len - 1), buf, off, len); // changed or swapped
-        }
-        return found == AMBIGUOUS ? -1 : found;
-    }
-
     /** The surface an unknown word resolves to as a typo, by the deletion index (as on the hot path), or null. */
     String typoByIndex(String word) {
         if (surfaces.get(word) >= 0 || stemIdOfWord(word) >= 0) {
             return null;
         }
-        int found = typoSurface(word.toCharArray(), 0, word.length(), new Scratch());
-        return found < 0 ? null : new String(typoText[found]);
+        int found = typos.correct(word.toCharArray(), 0, word.length(), new char[TypoCorrector.MAX_WORD_LENGTH]);
+        return found < 0 ? null : typos.text(found);
     }
 
     /**
@@ -213,116 +114,11 @@ public final class Vocabulary implements TermResolver {
      * (slow; the reference for tests), or null.
      */
     String typoByScan(String word) {
-        if (surfaces.get(word) >= 0 || stemIdOfWord(word) >= 0 || word.length() < MIN_TYPO_LENGTH - 1
-                || word.length() > MAX_TYPO_LENGTH || !word.chars().allMatch(c -> c >= 'a' && c <= 'z')
-                || EnglishWords.contains(word)) {
+        if (surfaces.get(word) >= 0 || stemIdOfWord(word) >= 0) {
             return null;
         }
-        char[] w = word.toCharArray();
-        int found = -1;
-        for (int i = 0; i < typoText.length && found != AMBIGUOUS; i++) {
-            if (typoText[i] != null && oneSlip(w, 0, w.length, typoText[i])) {
-                found = merge(found, i);
-            }
-        }
-        return found < 0 || found == AMBIGUOUS ? null : new String(typoText[found]);
-    }
-
-    /** Merges into {@code found} the candidates of index entry {@code entry} that are one slip from the word. */
-    private int candidates(int found, int entry, char[] buf, int off, int len) {
-        if (entry == TypoIndex.NONE || found == AMBIGUOUS) {
-            return found;
-        }
-        for (int j = 0, n = typoDeletions.count(entry); j < n; j++) {
-            int c = typoDeletions.item(entry, j);
-            if (oneSlip(buf, off, len, typoText[c])) {
-                found = merge(found, c);
-            }
-        }
-        return found;
-    }
-
-    /**
-     * Is {@code w} one editable slip from {@code s}: one letter missed, added or changed, or two
-     * neighbours swapped? A letter missed or added inside a run of equal letters counts at the run's
-     * start.
-     */
-    static boolean oneSlip(char[] w, int off, int len, char[] s) {
-        int n = s.length;
-        int p = 0;
-        while (p < len && p < n && w[off + p] == s[p]) {
-            p++;
-        }
-        if (len == n) {
-            if (p == n) {
-                return false; // the same word
-            }
-            if (rest(w, off + p + 1, s, p + 1, n - p - 1)) {
-                return typoEditable(p, n); // one letter changed
-            }
-            return p + 1 < n && w[off + p] == s[p + 1] && w[off + p + 1] == s[p]
-                    && typoEditable(p, n) && typoEditable(p + 1, n)
-                    && rest(w, off + p + 2, s, p + 2, n - p - 2); // two neighbours swapped
-        }
-        if (len == n - 1) { // a letter missed
-            return p < n && typoEditable(runStart(s, 0, p), n) && rest(w, off + p, s, p + 1, n - p - 1);
-        }
-        if (len == n + 1) { // a letter added
-            return typoEditable(runStart(w, off, p), len) && rest(w, off + p + 1, s, p, n - p);
-        }
-        return false;
-    }
-
-    /** The first index of the run of equal letters that ends at {@code a[off + p]}. */
-    private static int runStart(char[] a, int off, int p) {
-        int q = p;
-        while (q > 0 && a[off + q - 1] == a[off + p]) {
-            q--;
-        }
-        return q;
-    }
-
-    private static boolean rest(char[] w, int woff, char[] s, int soff, int count) {
-        for (int k = 0; k < count; k++) {
-            if (w[woff + k] != s[soff + k]) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /**
-     * Two candidates of different words make the word ambiguous, unless one is itself a slip of the
-     * other: a lexicon that lists a misspelling ("manipultive") beside the word keeps the word.
-     */
-    private int merge(int found, int candidate) {
-        if (found < 0 || found == candidate) {
-            return candidate;
-        }
-        if (found == AMBIGUOUS) {
-            return found;
-        }
-        if (sameWord(found, candidate)) {
-            return Math.min(found, candidate); // spelling variants of one word: either will do, the same each time
-        }
-        char[] a = typoText[found];
-        char[] b = typoText[candidate];
-        if (oneSlip(a, 0, a.length, b) || oneSlip(b, 0, b.length, a)) {
-            return preferred(found, candidate);
-        }
-        return AMBIGUOUS;
-    }
-
-    /** Of a word and its listed misspelling, the word: the one that inflects, else the first registered. */
-    private int preferred(int a, int b) {
-        if ((surfaceStemId[a] >= 0) != (surfaceStemId[b] >= 0)) {
-            return surfaceStemId[a] >= 0 ? a : b;
-        }
-        return surfaceTermId[a] <= surfaceTermId[b] ? a : b;
-    }
-
-    private boolean sameWord(int a, int b) {
-        return surfaceTermId[a] == surfaceTermId[b] && surfaceStemId[a] == surfaceStemId[b];
+        int found = typos.correctByScan(word);
+        return found < 0 ? null : typos.text(found);
     }
 
     private int stemIdOf(Builder b, String term) {
@@ -412,7 +208,7 @@ public final class Vocabulary implements TermResolver {
         final int[] memoSurface = new int[MEMO_SLOTS];
         final int[] memoStem = new int[MEMO_SLOTS];
         /** A word with one letter deleted, for the typo lookup. */
-        final char[] typoBuffer = new char[MAX_TYPO_LENGTH];
+        final char[] typoBuffer = new char[TypoCorrector.MAX_WORD_LENGTH];
 
         /** The memo slot holding {@code buf[off, off+len)}, or -1. */
         int find(char[] buf, int off, int len, int h) {
@@ -488,7 +284,7 @@ public final class Vocabulary implements TermResolver {
             }
             stemId = s < 0 ? unknownWordStem(buf, off, wordLength, memo) : -1;
             if (s < 0 && stemId < 0) {
-                s = typoSurface(buf, off, wordLength, memo);
+                s = typos.correct(buf, off, wordLength, memo.typoBuffer);
             }
             if (memorable) {
                 memo.remember(buf, off, len, h, s, stemId);

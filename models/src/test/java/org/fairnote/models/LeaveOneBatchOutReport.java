@@ -16,7 +16,8 @@ import org.fairnote.Screener;
  * The batches were written independently of the lexicons, so unlike CV this is a fair yardstick
  * for lexicon, context-rule and combination choices (models/TUNING.md, late evening). Never reads a
  * test note. A report, not a test; run from the repository root (about 40 s a batch):
- * {@code java -cp <test classpath> org.fairnote.models.LeaveOneBatchOutReport m n o p q r s}.
+ * {@code java -cp <test classpath> org.fairnote.models.LeaveOneBatchOutReport m n o p q r s}. Arguments
+ * {@code l1=V} and {@code l2=V} train with that regularisation instead of the shipped one.
  */
 public final class LeaveOneBatchOutReport {
     private static final double[] THRESHOLDS = {0.40, 0.45, 0.50, 0.55, 0.60};
@@ -24,7 +25,19 @@ public final class LeaveOneBatchOutReport {
     private LeaveOneBatchOutReport() {
     }
 
-    public static void main(String[] batches) {
+    public static void main(String[] args) {
+        TrainModel.Params params = TrainModel.DEFAULT;
+        List<String> batches = new ArrayList<>();
+        for (String a : args) {
+            if (a.startsWith("l1=")) {
+                params = params.withL1(Double.parseDouble(a.substring(3)));
+            } else if (a.startsWith("l2=")) {
+                params = params.withL2(Double.parseDouble(a.substring(3)));
+            } else {
+                batches.add(a);
+            }
+        }
+        System.out.println("training with " + EvaluateModel.describe(params));
         Path corpus = Path.of("models/corpus");
         List<Note> all = Corpus.read(corpus);
         List<Note> train = Split.forCorpus(corpus, all).trainNotes(all);
@@ -47,7 +60,7 @@ public final class LeaveOneBatchOutReport {
             if (held.isEmpty()) {
                 throw new IllegalArgumentException("no training note of batch " + b);
             }
-            FairnoteModel model = TrainModel.train(rest, TrainModel.DEFAULT, "leave-out-" + b);
+            FairnoteModel model = TrainModel.train(rest, params, "leave-out-" + b);
             SpanMetrics lex = new SpanMetrics();
             held.forEach(n -> lex.add(n, lexicon.screen(n.text()).flags()));
             lexPooled.addAll(lex);
