@@ -84,6 +84,7 @@ public final class Screener {
     final AssertionResolver.Decision[] sectionDecisions;
     final SpanClassifier classifier;
     final double modelThreshold;
+    final double lexiconSupport;
     final Map<String, String> versions;
 
     private Screener(Builder b) {
@@ -174,6 +175,7 @@ public final class Screener {
         this.classifier = b.classifier;
         this.modelThreshold = b.modelThreshold != null ? b.modelThreshold
                 : classifier != null ? classifier.threshold() : 0.5;
+        this.lexiconSupport = classifier == null ? 0 : b.lexiconSupport;
 
         Map<String, String> v = new LinkedHashMap<>();
         v.put("fairnote", ENGINE_VERSION);
@@ -322,6 +324,9 @@ public final class Screener {
     }
 
     /** Collects lexicons, rules and a model, then compiles them once in {@link #build()}. */
+    /** See {@link Builder#lexiconSupport}. */
+    public static final double DEFAULT_LEXICON_SUPPORT = 0.2;
+
     public static final class Builder {
         private final List<Lexicon> lexicons = new ArrayList<>();
         private final Set<String> disabled = new LinkedHashSet<>();
@@ -330,6 +335,7 @@ public final class Screener {
         private final Map<String, String> versions = new LinkedHashMap<>();
         private SpanClassifier classifier;
         private Double modelThreshold;
+        private double lexiconSupport = DEFAULT_LEXICON_SUPPORT;
         private boolean defaultsApplied;
 
         private Builder() {
@@ -387,6 +393,20 @@ public final class Screener {
                 throw new IllegalArgumentException("model threshold must be in 0..1, was " + threshold);
             }
             this.modelThreshold = threshold;
+            return this;
+        }
+
+        /**
+         * With a classifier, a lexicon flag stands only where the classifier gives its category at
+         * least this probability on a clause overlapping it; 0 keeps every lexicon flag. Default
+         * {@value Screener#DEFAULT_LEXICON_SUPPORT}. On notes written apart from the lexicons, most lexicon
+         * false flags sat in clauses the model read as neutral (models/TUNING.md).
+         */
+        public Builder lexiconSupport(double minProbability) {
+            if (!(minProbability >= 0 && minProbability <= 1)) {
+                throw new IllegalArgumentException("lexicon support must be in 0..1, was " + minProbability);
+            }
+            this.lexiconSupport = minProbability;
             return this;
         }
 

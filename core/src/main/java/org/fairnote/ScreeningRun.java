@@ -70,6 +70,8 @@ final class ScreeningRun implements Automaton.Sink {
     /** Section matches of the current sentence. */
     private int sectionMatch = -1;
     private int sectionMatchEnd;
+    /** Every prediction of the classifier for this text, whatever its probability. */
+    private List<SpanClassifier.Prediction> allPredictions = List.of();
     /** When explaining: the rule that set each finding's assertion. */
     private java.util.IdentityHashMap<Finding, String> assertionRules;
 
@@ -161,8 +163,11 @@ final class ScreeningRun implements Automaton.Sink {
             }
             previousTo = out.size();
         }
+        if (screener.lexiconSupport > 0 && screener.classifier != null) {
+            out.removeIf(this::lacksModelSupport);
+        }
         out.sort(ORDER);
-        return merge ? merge(out) : withoutModelDuplicates(out);
+        return merge ? merge(out) : out;
     }
 
     private static boolean hasFlag(List<Finding> out, int from, int to) {
@@ -379,6 +384,7 @@ final class ScreeningRun implements Automaton.Sink {
             return null;
         }
         List<SpanClassifier.Prediction> all = classifier.predict(new AnalyzedText(text, tokens, sentences));
+        allPredictions = all;
         if (all.isEmpty()) {
             return null;
         }
@@ -460,10 +466,13 @@ final class ScreeningRun implements Automaton.Sink {
     /**
      * Merges overlapping findings of one category into one span; the lexicon finding, else the
      * longest, supplies rule, assertion, explanation and suggestion; severity and confidence are the
-     * highest of the group.
+     * highest of the group. A model clause around a lexicon match of its category so becomes one
+     * finding that reads as the lexicon does and covers the clause: a sentence often carries a
+     * second practice beside the one an entry names ("PC Gill will attend her CPA and will phone
+     * her weekly"), which dropping the clause lost. Model clauses beside lexicon findings of other
+     * categories stay apart, since a clause may carry two categories (models/TUNING.md).
      */
-    static List<Finding> merge(List<Finding> all) {
-        List<Finding> sorted = withoutModelDuplicates(all);
+    static List<Finding> merge(List<Finding> sorted) {
         List<Finding> out = new ArrayList<>(sorted.size());
         boolean[] used = new boolean[sorted.size()];
         for (int i = 0; i < sorted.size(); i++) {
@@ -505,37 +514,21 @@ final class ScreeningRun implements Automaton.Sink {
     }
 
     /**
-     * Drops model findings that overlap a lexicon finding of the same category (the lexicon's span
-     * is the precise one, and a clause-long model span would otherwise swallow it) or an affirmed
-     * lexicon finding of another category: where a lexicon entry names what a clause does, a model
-     * label of another category on that clause was mostly a confusion (in cross-validation this
-     * raised combined precision by 1 to 2 points at every threshold for 0.3 points of recall).
+     * A lexicon flag the classifier does not support: no prediction of its category with at least
+     * {@link Screener#lexiconSupport} overlaps it. Lexicon matches that are not flags stay, for the
+     * reader who asks for them.
      */
-    private static List<Finding> withoutModelDuplicates(List<Finding> sorted) {
-        List<Finding> kept = null;
-        for (int i = 0; i < sorted.size(); i++) {
-            Finding f = sorted.get(i);
-            boolean duplicate = f.source() == Source.MODEL && overlapsLexicon(sorted, f);
-            if (duplicate && kept == null) {
-                kept = new ArrayList<>(sorted.subList(0, i));
-            } else if (!duplicate && kept != null) {
-                kept.add(f);
+    private boolean lacksModelSupport(Finding f) {
+        if (f.source() != Source.LEXICON || !f.isFlag()) {
+            return false;
+        }
+        for (SpanClassifier.Prediction p : allPredictions) {
+            if (p.category() == f.category() && p.start() < f.end() && f.start() < p.end()
+                    && p.confidence() >= screener.lexiconSupport) {
+                return false;
             }
         }
-        return kept == null ? sorted : kept;
-    }
-
-    private static boolean overlapsLexicon(List<Finding> sorted, Finding model) {
-        for (Finding f : sorted) {
-            if (f.start() >= model.end()) {
-                break;
-            }
-            if (f.source() == Source.LEXICON && f.end() > model.start()
-                    && (f.category() == model.category() || f.assertion() == Assertion.AFFIRMED)) {
-                return true;
-            }
-        }
-        return false;
+        return true;
     }
 
     private static String spanText(List<Finding> sorted, int i, int start, int end, Finding primary) {

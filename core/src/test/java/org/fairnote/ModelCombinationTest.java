@@ -1,6 +1,7 @@
 package org.fairnote;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
@@ -57,25 +58,53 @@ class ModelCombinationTest {
             .build();
 
     @Test
-    void aLexiconFindingKeepsItsPreciseSpanOverAModelClause() {
+    void aModelClauseMergesWithTheLexiconFindingOfItsCategoryWhichSpeaksForIt() {
         String text = "Staff think she is attention seeking tonight.";
-        for (List<Finding> findings : List.of(SCREENER.screen(text).findings(), SCREENER.screenUnmerged(text).findings())) {
-            assertEquals(1, findings.size(), findings::toString);
-            assertEquals("attention seeking", findings.get(0).text());
-            assertEquals(Source.LEXICON, findings.get(0).source());
-        }
+        List<Finding> merged = SCREENER.screen(text).findings();
+        assertEquals(1, merged.size(), merged::toString);
+        assertEquals(text, merged.get(0).text()); // the test model predicts whole sentences
+        assertEquals("STIG-attention-seeking", merged.get(0).ruleId());
+        assertEquals(Source.LEXICON, merged.get(0).source());
+        List<Finding> unmerged = SCREENER.screenUnmerged(text).findings();
+        assertEquals(2, unmerged.size(), unmerged::toString);
+        assertTrue(unmerged.stream().anyMatch(f -> f.source() == Source.LEXICON && f.text().equals("attention seeking")),
+                unmerged::toString);
     }
 
     @Test
-    void anAffirmedLexiconFindingOfAnotherCategoryOverrulesTheModelOnItsClause() {
+    void aLexiconFlagTheModelDoesNotSupportIsDropped() {
+        // the model gives this clause stigma, never doubt: the doubt entry's flag goes
         List<Finding> f = SCREENER.screen("She claims she took ten tablets.").findings();
         assertEquals(1, f.size(), f::toString);
-        assertEquals(Category.CREDIBILITY_DOUBT, f.get(0).category());
-        // a negated lexicon finding says nothing about the clause's category: the model keeps its label
+        assertEquals(Source.MODEL, f.get(0).source());
+        assertEquals(Category.STIGMATISING_LANGUAGE, f.get(0).category());
+        // a lexicon match that is not a flag stays, for the reader who asks for it
         List<Finding> g = SCREENER.screen("She does not claim to be unwell.").findings();
         assertTrue(g.stream().anyMatch(x -> x.source() == Source.MODEL && x.isFlag()), g::toString);
         assertTrue(g.stream().anyMatch(x -> x.source() == Source.LEXICON && x.assertion() == Assertion.NEGATED),
                 g::toString);
+    }
+
+    @Test
+    void withoutRequiredSupportAClauseCarriesBothCategories() {
+        Screener everyFlag = Screener.builder().addLexicon(new Lexicon("test", "1", List.of(
+                        LexiconEntry.of("CRED-claims", Category.CREDIBILITY_DOUBT, Severity.LOW,
+                                "Casts doubt on her account.", "she reports", "claim~"))))
+                .classifier(EVERY_SENTENCE).lexiconSupport(0).build();
+        List<Finding> f = everyFlag.screen("She claims she took ten tablets.").flags();
+        assertEquals(2, f.size(), f::toString);
+        assertTrue(f.stream().anyMatch(x -> x.category() == Category.CREDIBILITY_DOUBT && x.text().equals("claims")),
+                f::toString);
+        assertTrue(f.stream().anyMatch(x -> x.category() == Category.STIGMATISING_LANGUAGE), f::toString);
+        assertThrows(IllegalArgumentException.class, () -> Screener.builder().lexiconSupport(1.5));
+    }
+
+    @Test
+    void withoutAModelEveryLexiconFlagStands() {
+        Screener lexiconOnly = Screener.builder().addLexicon(new Lexicon("test", "1", List.of(
+                LexiconEntry.of("CRED-claims", Category.CREDIBILITY_DOUBT, Severity.LOW,
+                        "Casts doubt on her account.", "she reports", "claim~")))).build();
+        assertEquals(1, lexiconOnly.screen("She claims she took ten tablets.").flags().size());
     }
 
     @Test

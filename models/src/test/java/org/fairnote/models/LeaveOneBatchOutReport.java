@@ -1,5 +1,9 @@
 package org.fairnote.models;
 
+import com.google.common.hash.Hasher;
+import com.google.common.hash.Hashing;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -17,7 +21,8 @@ import org.fairnote.Screener;
  * for lexicon, context-rule and combination choices (models/TUNING.md, late evening). Never reads a
  * test note. A report, not a test; run from the repository root (about 40 s a batch):
  * {@code java -cp <test classpath> org.fairnote.models.LeaveOneBatchOutReport m n o p q r s}. Arguments
- * {@code l1=V} and {@code l2=V} train with that regularisation instead of the shipped one.
+ * of the form {@code key=value} ({@link TrainModel.Params#parse}, e.g. {@code l1=0.01}) change the
+ * training parameters.
  */
 public final class LeaveOneBatchOutReport {
     private static final double[] THRESHOLDS = {0.40, 0.45, 0.50, 0.55, 0.60};
@@ -26,17 +31,16 @@ public final class LeaveOneBatchOutReport {
     }
 
     public static void main(String[] args) {
-        TrainModel.Params params = TrainModel.DEFAULT;
+        StringBuilder spec = new StringBuilder();
         List<String> batches = new ArrayList<>();
         for (String a : args) {
-            if (a.startsWith("l1=")) {
-                params = params.withL1(Double.parseDouble(a.substring(3)));
-            } else if (a.startsWith("l2=")) {
-                params = params.withL2(Double.parseDouble(a.substring(3)));
+            if (a.contains("=")) {
+                spec.append(a).append(' ');
             } else {
                 batches.add(a);
             }
         }
+        TrainModel.Params params = TrainModel.Params.parse(spec.toString());
         System.out.println("training with " + EvaluateModel.describe(params));
         Path corpus = Path.of("models/corpus");
         List<Note> all = Corpus.read(corpus);
@@ -60,7 +64,7 @@ public final class LeaveOneBatchOutReport {
             if (held.isEmpty()) {
                 throw new IllegalArgumentException("no training note of batch " + b);
             }
-            FairnoteModel model = TrainModel.train(rest, params, "leave-out-" + b);
+            FairnoteModel model = trainOrCached(rest, params, b);
             SpanMetrics lex = new SpanMetrics();
             held.forEach(n -> lex.add(n, lexicon.screen(n.text()).flags()));
             lexPooled.addAll(lex);
@@ -88,6 +92,32 @@ public final class LeaveOneBatchOutReport {
                     THRESHOLDS[t], modelPooled[t].precision(), modelPooled[t].recall(), modelPooled[t].f1(),
                     combinedPooled[t].precision(), combinedPooled[t].recall(), combinedPooled[t].f1());
         }
+    }
+
+    /**
+     * Trains the leave-out model, or with {@code -Dlobo.cache=DIR} loads the one trained earlier on
+     * the same notes with the same parameters, so that screening changes can be compared quickly.
+     */
+    private static FairnoteModel trainOrCached(List<Note> notes, TrainModel.Params params, String batch) {
+        String dir = System.getProperty("lobo.cache");
+        if (dir == null) {
+            return TrainModel.train(notes, params, "leave-out-" + batch);
+        }
+        Hasher h = Hashing.sha256().newHasher().putString(params.toString(), StandardCharsets.UTF_8);
+        notes.forEach(n -> h.putString(n.id(), StandardCharsets.UTF_8).putString(n.text(), StandardCharsets.UTF_8)
+                .putString(n.spans().toString(), StandardCharsets.UTF_8));
+        Path file = Path.of(dir, "leave-out-" + batch + "-" + h.hash().toString().substring(0, 16) + ".bin");
+        if (Files.exists(file)) {
+            return FairnoteModel.load(file);
+        }
+        FairnoteModel model = TrainModel.train(notes, params, "leave-out-" + batch);
+        try {
+            Files.createDirectories(file.getParent());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        model.write(file);
+        return model;
     }
 
     private static List<Finding> flags(Screener s, Note n) {
