@@ -172,7 +172,7 @@ public final class EvaluateModel {
                         + "java -cp \"$(tr ':' '\\n' < models/target/cp.txt | grep -v fairnote- | paste -sd:)"
                         + ":core/target/classes:lexicons/target/classes:models/target/classes\" "
                         + "org.fairnote.models.EvaluateModel --corpus models/corpus --out models/EVALUATION.md "
-                        + "--compare` (about 15 minutes on 2 cores; without `--compare` only the shipped "
+                        + "--compare` (about an hour on 2 cores; without `--compare` only the shipped "
                         + "configuration is cross-validated).\n\n");
         md.append("## Setup\n\n");
         md.append(String.format(Locale.ROOT, "- Corpus: %d notes, %d labelled AFFIRMED spans, SHA-256 `%s`.%n",
@@ -211,7 +211,9 @@ public final class EvaluateModel {
                 + "negated, reported, historical and neutral distractors unlabelled.\n")
                 .append("- *Lexicon only*: bundled lexicons + context rules + sections. *Model only*: context "
                         + "rules + sections + model (no lexicon entries). *Combined*: both, as "
-                        + "`Screener.createDefault()` runs them.\n\n");
+                        + "`Screener.createDefault()` runs them: a lexicon flag stands where the model gives its "
+                        + "category at least " + org.fairnote.Screener.DEFAULT_LEXICON_SUPPORT + " on an overlapping "
+                        + "clause, and a model clause merges with the lexicon findings of its category.\n\n");
 
         // cross-validation
         md.append("## Cross-validation (training split only)\n\n");
@@ -514,7 +516,7 @@ public final class EvaluateModel {
                 d.withFeatures(f + ",prev"),
                 d.withFeatures(f + ",sb"),
                 d.withFeatures(f + ",chr"),
-                d.withL2(0.01), d.withL2(0.1), d.withL2(0.3), d.withCutoff(2), d.withL1(0.01),
+                d.withL2(0.01), d.withL2(0.1), d.withL2(0.3), d.withCutoff(2), d.withL1(0),
                 d.withPrune(0.05),
                 d.withOneVsRest(true),
                 d.withMultiLabel(true),
