@@ -70,8 +70,10 @@ final class ScreeningRun implements Automaton.Sink {
     /** Section matches of the current sentence. */
     private int sectionMatch = -1;
     private int sectionMatchEnd;
-    /** Every prediction of the classifier for this text, whatever its probability. */
+    /** Every prediction of the classifier for this text, whatever its probability, by start. */
     private List<SpanClassifier.Prediction> allPredictions = List.of();
+    /** The longest of {@link #allPredictions}, in chars. */
+    private int longestPrediction;
     /** When explaining: the rule that set each finding's assertion. */
     private java.util.IdentityHashMap<Finding, String> assertionRules;
 
@@ -384,7 +386,11 @@ final class ScreeningRun implements Automaton.Sink {
             return null;
         }
         List<SpanClassifier.Prediction> all = classifier.predict(new AnalyzedText(text, tokens, sentences));
-        allPredictions = all;
+        allPredictions = new ArrayList<>(all);
+        allPredictions.sort(Comparator.comparingInt(SpanClassifier.Prediction::start));
+        for (SpanClassifier.Prediction p : all) {
+            longestPrediction = Math.max(longestPrediction, p.end() - p.start());
+        }
         if (all.isEmpty()) {
             return null;
         }
@@ -522,9 +528,20 @@ final class ScreeningRun implements Automaton.Sink {
         if (f.source() != Source.LEXICON || !f.isFlag()) {
             return false;
         }
-        for (SpanClassifier.Prediction p : allPredictions) {
-            if (p.category() == f.category() && p.start() < f.end() && f.start() < p.end()
-                    && p.confidence() >= screener.lexiconSupport) {
+        // predictions by start: only those starting after f.start() - longestPrediction can overlap f
+        int lo = 0;
+        int hi = allPredictions.size();
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (allPredictions.get(mid).start() < f.start() - longestPrediction) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        for (int i = lo; i < allPredictions.size() && allPredictions.get(i).start() < f.end(); i++) {
+            SpanClassifier.Prediction p = allPredictions.get(i);
+            if (p.category() == f.category() && f.start() < p.end() && p.confidence() >= screener.lexiconSupport) {
                 return false;
             }
         }

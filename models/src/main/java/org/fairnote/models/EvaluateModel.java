@@ -246,13 +246,16 @@ public final class EvaluateModel {
                 + "rule stricter (more precision, less recall), never looser. Differences within the fold noise "
                 + "(about 0.01 of F1) do not justify a different model, only a different threshold. Rule's "
                 + "threshold: **%.2f** (model-only CV F1 %.3f, P %.3f; the best model-only F1 at any threshold "
-                + "is %.3f at %.2f); shipped %.2f. The test split below, never used for training or for any "
+                + "is %.3f at %.2f); shipped %.2f%s. The test split below, never used for training or for any "
                 + "choice, is the estimate.%n%n", 100 * PRECISION_MARGIN, main.lexiconPrecision(),
                 PRECISION_MARGIN, precisionFloor(main), 100 * PRECISION_MARGIN, chosenThreshold(main),
                 main.meanF1(main.model(), chosenThreshold(main)),
                 main.pooled(main.model(), chosenThreshold(main)).precision(),
                 main.meanF1(main.model(), bestModelThreshold(main)), bestModelThreshold(main),
-                main.params().threshold()));
+                main.params().threshold(), Math.abs(main.params().threshold() - chosenThreshold(main)) > 1e-9
+                        ? " (where CV is flat, the threshold and the model's L1 term were chosen on the notes of "
+                                + "the train-only batches, each scored by a model trained without it: models/TUNING.md)"
+                        : ""));
         if (compare) {
             md.append("Model selection: 5-fold CV on the training notes, micro span F1 (mean ± sd over folds). "
                     + "*Best threshold* is the one with the best combined F1, where the model-only and combined "
