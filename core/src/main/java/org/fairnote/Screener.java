@@ -323,10 +323,10 @@ public final class Screener {
         return versions;
     }
 
-    /** Collects lexicons, rules and a model, then compiles them once in {@link #build()}. */
     /** See {@link Builder#lexiconSupport}. */
     public static final double DEFAULT_LEXICON_SUPPORT = 0.2;
 
+    /** Collects lexicons, rules and a model, then compiles them once in {@link #build()}. */
     public static final class Builder {
         private final List<Lexicon> lexicons = new ArrayList<>();
         private final Set<String> disabled = new LinkedHashSet<>();

@@ -70,7 +70,7 @@ final class ScreeningRun implements Automaton.Sink {
     /** Section matches of the current sentence. */
     private int sectionMatch = -1;
     private int sectionMatchEnd;
-    /** Every prediction of the classifier for this text, whatever its probability, by start. */
+    /** When lexicon flags need the model's support: every prediction for this text, whatever its probability, by start. */
     private List<SpanClassifier.Prediction> allPredictions = List.of();
     /** The longest of {@link #allPredictions}, in chars. */
     private int longestPrediction;
@@ -165,7 +165,7 @@ final class ScreeningRun implements Automaton.Sink {
             }
             previousTo = out.size();
         }
-        if (screener.lexiconSupport > 0 && screener.classifier != null) {
+        if (screener.lexiconSupport > 0) { // never with no classifier
             out.removeIf(this::lacksModelSupport);
         }
         out.sort(ORDER);
@@ -386,10 +386,12 @@ final class ScreeningRun implements Automaton.Sink {
             return null;
         }
         List<SpanClassifier.Prediction> all = classifier.predict(new AnalyzedText(text, tokens, sentences));
-        allPredictions = new ArrayList<>(all);
-        allPredictions.sort(Comparator.comparingInt(SpanClassifier.Prediction::start));
-        for (SpanClassifier.Prediction p : all) {
-            longestPrediction = Math.max(longestPrediction, p.end() - p.start());
+        if (screener.lexiconSupport > 0 && !all.isEmpty()) {
+            allPredictions = new ArrayList<>(all);
+            allPredictions.sort(Comparator.comparingInt(SpanClassifier.Prediction::start));
+            for (SpanClassifier.Prediction p : all) {
+                longestPrediction = Math.max(longestPrediction, p.end() - p.start());
+            }
         }
         if (all.isEmpty()) {
             return null;

@@ -21,8 +21,8 @@ import org.fairnote.Screener;
  * for lexicon, context-rule and combination choices (models/TUNING.md, late evening). Never reads a
  * test note. A report, not a test; run from the repository root (about 40 s a batch):
  * {@code java -cp <test classpath> org.fairnote.models.LeaveOneBatchOutReport m n o p q r s}. Arguments
- * of the form {@code key=value} ({@link TrainModel.Params#parse}, e.g. {@code l1=0.01}) change the
- * training parameters.
+ * of the form {@code key=value} ({@link TrainModel.Params#parse}, e.g. {@code l1=0} for L2 alone) change
+ * the training parameters; {@code -Dlobo.cache=DIR} keeps the leave-out models for the next run.
  */
 public final class LeaveOneBatchOutReport {
     private static final double[] THRESHOLDS = {0.40, 0.45, 0.50, 0.55, 0.60};
