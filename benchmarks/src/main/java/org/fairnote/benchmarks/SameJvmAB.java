@@ -20,8 +20,12 @@ import java.util.List;
  * joined into notes of at least 2 KB: notes dense with flagged wording.
  *
  * <pre>
- * java -cp benchmarks/target/benchmarks.jar org.fairnote.benchmarks.SameJvmAB A.jar B.jar [screen|tokenize] [slices] [jsonl-folder]
+ * java -cp benchmarks/target/benchmarks.jar org.fairnote.benchmarks.SameJvmAB A.jar B.jar \
+ *     [screen|tokenize|match] [slices] [jsonl-folder]
  * </pre>
+ *
+ * <p>{@code screen}: the full screening, as {@code ScreenBenchmark}; {@code tokenize}: tokenising with
+ * the vocabulary lookup; {@code match}: tokenise, split and the entry automaton, as {@link MatchBenchmark}.
  */
 public final class SameJvmAB {
     private static final int SLICE = 300;
@@ -35,7 +39,7 @@ public final class SameJvmAB {
 
     public static void main(String[] args) throws Throwable {
         if (args.length < 2) {
-            System.err.println("usage: SameJvmAB A.jar B.jar [screen|tokenize] [slices] [jsonl-folder]");
+            System.err.println("usage: SameJvmAB A.jar B.jar [screen|tokenize|match] [slices] [jsonl-folder]");
             System.exit(2);
         }
         String what = args.length > 2 ? args[2] : "screen";
@@ -76,6 +80,26 @@ public final class SameJvmAB {
         System.out.printf("%s, %d slices of %d notes: A %.1f MB/s (p25 %.1f, p75 %.1f), B %.1f MB/s (p25 %.1f, p75 %.1f),"
                 + " B/A %.3f%n", what, slices, SLICE, medianA, mbsA[slices / 4], mbsA[3 * slices / 4], medianB,
                 mbsB[slices / 4], mbsB[3 * slices / 4], medianB / medianA);
+    }
+
+    /**
+     * Lexicon matching without the rest of a screening (context, sections, findings): what
+     * {@link MatchBenchmark} times (tokenise, split, every entry pattern and cue), from the jar's own classes.
+     */
+    private static Run matchOnly(ClassLoader loader) throws Throwable {
+        Class<?> benchmark = loader.loadClass(MatchBenchmark.class.getName());
+        Class<?> buffersClass = loader.loadClass(MatchBenchmark.Buffers.class.getName());
+        Class<?> size = loader.loadClass(Lexicons.Size.class.getName());
+        Object bench = benchmark.getConstructor().newInstance();
+        benchmark.getField("noteSize").setInt(bench, 2048);
+        benchmark.getField("lexicon").set(bench, size.getField("DEFAULT").get(null));
+        benchmark.getMethod("setup").invoke(bench);
+        Object buffers = buffersClass.getConstructor().newInstance();
+        buffersClass.getMethod("setup", benchmark).invoke(buffers, bench);
+        java.lang.reflect.Method run = benchmark.getDeclaredMethod("run", String.class, buffersClass);
+        run.setAccessible(true);
+        MethodHandle handle = MethodHandles.lookup().unreflect(run).bindTo(bench);
+        return note -> handle.invoke(note, buffers);
     }
 
     /** The {@code text} of every record in the folder's JSONL files, joined into notes of at least 2 KB. */
@@ -121,8 +145,11 @@ public final class SameJvmAB {
                     .bindTo(screener);
             return note -> screen.invoke((CharSequence) note);
         }
-        if (!what.equals("tokenize")) {
-            throw new IllegalArgumentException("unknown measure '" + what + "': screen or tokenize");
+        if (!what.equals("tokenize") && !what.equals("match")) {
+            throw new IllegalArgumentException("unknown measure '" + what + "': screen, tokenize or match");
+        }
+        if (what.equals("match")) {
+            return matchOnly(loader);
         }
         Object patterns = lexicons.getMethod("entryPatterns", List.class).invoke(null, bundled);
         Object compiled = lexicons.getMethod("compile", List.class).invoke(null, patterns);

@@ -12,7 +12,9 @@ import org.fairnote.text.TokenBuffer;
  * tokens the vocabulary knows), or a token class (capitalised, number, any). A gap is a node that
  * may also stay where it is for up to N tokens. Matching keeps the set of live (node, start) states:
  * a new state at the root for each token, advanced token by token, so the cost is linear in the
- * text and nearly independent of the number of patterns (only live prefixes are visited).
+ * text and nearly independent of the number of patterns (only live prefixes are visited). A state
+ * is kept only while a token ahead may continue it (by the node's edge signature), which halves the
+ * states that common words and gaps would otherwise keep alive.
  *
  * <p>Reports every (payload, start token, end token) match, sometimes more than once: two paths of one
  * pattern (a word and its stem, two gap lengths) may reach it. Immutable and thread-safe.
@@ -64,6 +66,8 @@ public final class Automaton {
     private final int nodeCount;
     /** The root's edges as direct tables by id (-1: none): every token is tried at the root. */
     private final int[][] rootByKind = new int[3][];
+    /** Every pattern starts at the start of a sentence, so matching ends when no state is left. */
+    private final boolean anchoredOnly;
 
     /** Receives matches. */
     public interface Sink {
@@ -71,18 +75,17 @@ public final class Automaton {
     }
 
     private Automaton(Builder b) {
-        // Number the nodes reachable from the roots: roots first, as ROOT and ANCHORED_ROOT.
+        // Number the nodes reachable from the roots breadth first, roots first as ROOT and
+        // ANCHORED_ROOT: the nodes near the roots, which nearly every token visits, then lie together
+        // in nodeInfo and edges and share cache lines.
         java.util.Map<Builder.Node, Integer> index = new java.util.IdentityHashMap<>();
         List<Builder.Node> order = new ArrayList<>();
-        java.util.ArrayDeque<Builder.Node> stack = new java.util.ArrayDeque<>();
         for (Builder.Node r : List.of(b.root, b.anchoredRoot)) {
             index.put(r, order.size());
             order.add(r);
         }
-        stack.push(b.anchoredRoot);
-        stack.push(b.root);
-        while (!stack.isEmpty()) {
-            Builder.Node n = stack.pop();
+        for (int next = 0; next < order.size(); next++) {
+            Builder.Node n = order.get(next);
             List<Builder.Node> children = new ArrayList<>(n.edges.values());
             children.addAll(n.gaps.values());
             for (Builder.Node c : n.classes) {
@@ -94,7 +97,6 @@ public final class Automaton {
                 if (!index.containsKey(c)) {
                     index.put(c, order.size());
                     order.add(c);
-                    stack.push(c);
                 }
             }
         }
@@ -158,6 +160,8 @@ public final class Automaton {
             at += 2 * slots;
         }
         Builder.Node root = order.get(ROOT);
+        anchoredOnly = root.edges.isEmpty() && root.gaps.isEmpty()
+                && Arrays.stream(root.classes).allMatch(c -> c == null);
         for (int kind = 0; kind < 3; kind++) {
             int max = -1;
             for (int key : root.edges.keySet()) {
@@ -266,6 +270,8 @@ public final class Automaton {
         int[] nodeHead = new int[0];
         int[] nodeStamp = new int[0];
         int stamp = 1;
+        /** The end of the sentence being matched. */
+        int to;
 
         void swap() {
             cur ^= capacity;
@@ -345,6 +351,7 @@ public final class Automaton {
      */
     public void match(TokenBuffer tokens, int from, int to, Scratch s, Sink sink) {
         s.clear();
+        s.to = to;
         for (int i = from; i < to; i++) {
             // Every token may start a match; the first token of a sentence may also start anchored ones.
             if (i == from) {
@@ -356,6 +363,9 @@ public final class Automaton {
                 step(s.stateNode[at], s.stateStart[at], s.stateBudget[at], tokens, i, s, sink);
             }
             s.swap();
+            if (anchoredOnly && s.curSize == 0) {
+                break;
+            }
         }
         s.curSize = 0;
     }
@@ -364,15 +374,15 @@ public final class Automaton {
     private void stepRoot(TokenBuffer tokens, int i, Scratch s, Sink sink) {
         int c = childByTable(rootByKind[KIND_TERM], tokens.termId(i));
         if (c >= 0) {
-            arrive(c, i, i + 1, s, sink);
+            arrive(c, i, i + 1, tokens, s, sink);
         }
         c = childByTable(rootByKind[KIND_STEM], tokens.stemId(i));
         if (c >= 0) {
-            arrive(c, i, i + 1, s, sink);
+            arrive(c, i, i + 1, tokens, s, sink);
         }
         c = childByTable(rootByKind[KIND_EXACT], tokens.caseId(i));
         if (c >= 0) {
-            arrive(c, i, i + 1, s, sink);
+            arrive(c, i, i + 1, tokens, s, sink);
         }
         if ((flags(ROOT) & (HAS_CAP | HAS_NUM | HAS_ANY)) != 0) {
             stepClasses(ROOT, i, tokens, i, s, sink);
@@ -390,7 +400,7 @@ public final class Automaton {
             if (t >= 0) {
                 int c = edge(node, KIND_TERM, t);
                 if (c >= 0) {
-                    arrive(c, start, i + 1, s, sink);
+                    arrive(c, start, i + 1, tokens, s, sink);
                 }
             }
         }
@@ -399,7 +409,7 @@ public final class Automaton {
             if (st >= 0) {
                 int c = edge(node, KIND_STEM, st);
                 if (c >= 0) {
-                    arrive(c, start, i + 1, s, sink);
+                    arrive(c, start, i + 1, tokens, s, sink);
                 }
             }
         }
@@ -408,7 +418,7 @@ public final class Automaton {
             if (ex >= 0) {
                 int c = edge(node, KIND_EXACT, ex);
                 if (c >= 0) {
-                    arrive(c, start, i + 1, s, sink);
+                    arrive(c, start, i + 1, tokens, s, sink);
                 }
             }
         }
@@ -423,38 +433,83 @@ public final class Automaton {
     private void stepClasses(int node, int start, TokenBuffer tokens, int i, Scratch s, Sink sink) {
         int cap = capChild[node];
         if (cap >= 0 && tokens.has(i, TokenBuffer.CAPITALISED) && !tokens.has(i, TokenBuffer.EXPANDED)) {
-            arrive(cap, start, i + 1, s, sink);
+            arrive(cap, start, i + 1, tokens, s, sink);
         }
         int num = numChild[node];
         if (num >= 0 && tokens.has(i, TokenBuffer.NUMBER)) {
-            arrive(num, start, i + 1, s, sink);
+            arrive(num, start, i + 1, tokens, s, sink);
         }
         int any = anyChild[node];
         if (any >= 0) {
-            arrive(any, start, i + 1, s, sink);
+            arrive(any, start, i + 1, tokens, s, sink);
         }
     }
 
-    private void arrive(int node, int start, int end, Scratch s, Sink sink) {
+    private void arrive(int node, int start, int end, TokenBuffer tokens, Scratch s, Sink sink) {
         int flags = flags(node);
         if ((flags & HAS_ACCEPTS) != 0) {
             for (int payload : accepts[node]) {
                 sink.match(payload, start, end);
             }
         }
-        s.addNext(node, start, 0);
+        if (lastCandidate(node, flags, tokens, end, 0, s.to) >= 0) {
+            s.addNext(node, start, 0);
+        }
         if ((flags & HAS_GAPS) != 0) {
-            addGaps(node, start, 0, s);
+            addGaps(node, start, 0, end, tokens, s);
         }
     }
 
-    /** A state may wait at each gap's target; consecutive gaps add up. */
-    private void addGaps(int node, int start, int budget, Scratch s) {
+    /**
+     * The last token of {@code [next, next + budget]} in the sentence that may take one of the
+     * node's edges, as far as its signature tells; -1 if none. A state waits at a node only as long
+     * as a token ahead may continue it: most states that a common word starts would die at the next
+     * token, and most that wait in a gap would wait for nothing. Testing the tokens ahead now, while
+     * the node's line is in the cache, saves storing and stepping those states.
+     */
+    private int lastCandidate(int node, int flags, TokenBuffer tokens, int next, int budget, int to) {
+        int last = Math.min(next + budget, to - 1);
+        if ((flags & (HAS_CAP | HAS_NUM | HAS_ANY)) != 0) {
+            return last >= next ? last : -1;
+        }
+        long signature = nodeInfo[2 * node];
+        for (int t = last; t >= next; t--) {
+            if ((flags & (1 << KIND_TERM)) != 0) {
+                int id = tokens.termId(t);
+                if (id >= 0 && (signature & signatureBit((KIND_TERM << 30) | id)) != 0) {
+                    return t;
+                }
+            }
+            if ((flags & (1 << KIND_STEM)) != 0) {
+                int id = tokens.stemId(t);
+                if (id >= 0 && (signature & signatureBit((KIND_STEM << 30) | id)) != 0) {
+                    return t;
+                }
+            }
+            if ((flags & (1 << KIND_EXACT)) != 0) {
+                int id = tokens.caseId(t);
+                if (id >= 0 && (signature & signatureBit((KIND_EXACT << 30) | id)) != 0) {
+                    return t;
+                }
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * A state may wait at each gap's target from token {@code next} on, for as long as a token ahead
+     * may continue it; consecutive gaps add up.
+     */
+    private void addGaps(int node, int start, int budget, int next, TokenBuffer tokens, Scratch s) {
         int[] g = gaps[node];
         if (g != null) {
             for (int k = 0; k < g.length; k += 2) {
-                s.addNext(g[k + 1], start, budget + g[k]);
-                addGaps(g[k + 1], start, budget + g[k], s);
+                int target = g[k + 1];
+                int last = lastCandidate(target, flags(target), tokens, next, budget + g[k], s.to);
+                if (last >= 0) {
+                    s.addNext(target, start, last - next);
+                }
+                addGaps(target, start, budget + g[k], next, tokens, s);
             }
         }
     }

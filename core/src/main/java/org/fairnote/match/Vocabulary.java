@@ -33,6 +33,13 @@ public final class Vocabulary implements TermResolver {
     private final int[][] expansionStemIds;
     private final Map<String, Integer> stemIds;
     private final CharDictionary exact;
+    /**
+     * The first two chars (each folded to 7 bits) of every case-sensitive surface, as a bit set: a
+     * capitalised word whose first two chars are not in it ("The", "She") skips the lookup.
+     */
+    private final long[] exactStarts = new long[(1 << 14) / 64];
+    /** The surface of each ASCII punctuation char (-1: none), so that punctuation skips the hash lookup. */
+    private final int[] asciiSurface = new int[128];
     private final long[] stemPrefixes;
     /** Reads an unknown long word one slip from a pattern word as that word. */
     private final TypoCorrector typos;
@@ -91,6 +98,13 @@ public final class Vocabulary implements TermResolver {
         }
         this.surfaces = new CharDictionary(index);
         this.exact = new CharDictionary(b.exactIds);
+        for (String surface : b.exactIds.keySet()) {
+            int pair = exactStart(surface.charAt(0), surface.length() > 1 ? surface.charAt(1) : 0);
+            exactStarts[pair >>> 6] |= 1L << pair;
+        }
+        for (char c = 0; c < asciiSurface.length; c++) {
+            asciiSurface[c] = surfaces.get(String.valueOf(c));
+        }
         this.typos = new TypoCorrector(index, surfaces, surfaceTermId, surfaceStemId, expansionTerms);
         this.stemPrefixes = new long[1 << 10];
         for (String stem : b.stemIds.keySet()) {
@@ -249,7 +263,8 @@ public final class Vocabulary implements TermResolver {
 
     @Override
     public void resolvePunct(TokenBuffer tokens, int i) {
-        int s = surfaces.get(tokens.termChars(), tokens.termOffset(i), 1);
+        char c = tokens.termChars()[tokens.termOffset(i)];
+        int s = c < asciiSurface.length ? asciiSurface[c] : surfaces.get(tokens.termChars(), tokens.termOffset(i), 1);
         if (s >= 0) {
             tokens.setIds(i, surfaceTermId[s], -1, -1);
         }
@@ -264,7 +279,11 @@ public final class Vocabulary implements TermResolver {
         int caseId = -1;
         if (exact.size() > 0 && (tokens.flags(t) & (TokenBuffer.CAPITALISED | TokenBuffer.ALL_CAPS)) != 0
                 && (tokens.flags(t) & TokenBuffer.HAS_IGNORABLE) == 0) {
-            caseId = exact.get(text, tokens.start(t), tokens.end(t));
+            int start = tokens.start(t);
+            int pair = exactStart(text.charAt(start), tokens.end(t) - start > 1 ? text.charAt(start + 1) : 0);
+            if ((exactStarts[pair >>> 6] & (1L << pair)) != 0) {
+                caseId = exact.get(text, start, tokens.end(t));
+            }
         }
         Scratch memo = (Scratch) scratch;
         int h = CharDictionary.hash(buf, off, len);
@@ -305,6 +324,10 @@ public final class Vocabulary implements TermResolver {
             return;
         }
         tokens.setIds(t, -1, stemId, caseId);
+    }
+
+    private static int exactStart(char first, char second) {
+        return (first & 0x7F) << 7 | (second & 0x7F);
     }
 
     /** The stem id of a word the vocabulary does not list, found by stemming it; or -1. */
