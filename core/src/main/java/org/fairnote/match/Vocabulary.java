@@ -212,7 +212,7 @@ public final class Vocabulary implements TermResolver {
      * where the vocabulary's table and key chars (several MB) miss the cache on most probes.
      */
     static final class Scratch implements TermResolver.Scratch {
-        private static final int MEMO_SLOTS = 2048;
+        private static final int MEMO_SLOTS = 4096;
         static final int MEMO_WORD = 16;
         Stemmer stemmer;
         /** Per slot: the word's length (0: empty), hash, chars, and its surface (or -1) and stem id. */
