@@ -108,8 +108,8 @@ public final class Vocabulary implements TermResolver {
         this.typos = new TypoCorrector(index, surfaces, surfaceTermId, surfaceStemId, expansionTerms);
         this.stemPrefixes = new long[1 << 10];
         for (String stem : b.stemIds.keySet()) {
-            if (stem.length() >= 3) {
-                setPrefix(stem, 0, Math.min(4, stem.length()));
+            if (stem.length() >= 2) {
+                setPrefix(stem, 0, Math.min(4, stem.length())); // two letters: "do", "be", "go"
             }
         }
     }
@@ -178,6 +178,10 @@ public final class Vocabulary implements TermResolver {
     private boolean mayHaveStem(char[] buf, int off, int len) {
         if (len < 3) {
             return false;
+        }
+        int h2 = prefixHash(buf, off, 2);
+        if ((stemPrefixes[(h2 >>> 6) & (stemPrefixes.length - 1)] & (1L << (h2 & 63))) != 0) {
+            return true;
         }
         int h3 = prefixHash(buf, off, 3);
         if ((stemPrefixes[(h3 >>> 6) & (stemPrefixes.length - 1)] & (1L << (h3 & 63))) != 0) {
