@@ -445,11 +445,19 @@ final class ScreeningRun implements Automaton.Sink {
                     sectionDecision(section, p.category()),
                     (first, last, assertion) -> assertion == Assertion.NEGATED);
             String explanation = "A trained model found wording that reads as " + describe(p.category())
-                    + " (probability " + String.format(java.util.Locale.ROOT, "%.2f", p.confidence()) + ").";
+                    + " (probability " + twoDecimals(p.confidence()) + ").";
             record(out, new Finding(p.start(), p.end(), text.subSequence(p.start(), p.end()).toString(), p.category(),
                     d.assertion(), Severity.MEDIUM, p.confidence(), p.label(), Source.MODEL, explanation,
                     "Describe what happened and what the person needs, in neutral terms."), d);
         }
+    }
+
+    /**
+     * {@code String.format(Locale.ROOT, "%.2f", x)}, which builds a {@code Formatter} and its
+     * locale's symbols on every call: with the model, that was 8 % of a screening.
+     */
+    static String twoDecimals(double x) {
+        return java.math.BigDecimal.valueOf(x).setScale(2, java.math.RoundingMode.HALF_UP).toPlainString();
     }
 
     private boolean isSuppressed(Category category, int s, int e) {

@@ -21,10 +21,11 @@ import java.util.List;
  *
  * <pre>
  * java -cp benchmarks/target/benchmarks.jar org.fairnote.benchmarks.SameJvmAB A.jar B.jar \
- *     [screen|tokenize|match] [slices] [jsonl-folder]
+ *     [screen|model|tokenize|match] [slices] [jsonl-folder]
  * </pre>
  *
- * <p>{@code screen}: the full screening, as {@code ScreenBenchmark}; {@code tokenize}: tokenising with
+ * <p>{@code screen}: the full screening, as {@code ScreenBenchmark}; {@code model}: the same with the
+ * bundled model, {@code Screener.createDefault()}; {@code tokenize}: tokenising with
  * the vocabulary lookup; {@code match}: tokenise, split and the entry automaton, as {@link MatchBenchmark}.
  */
 public final class SameJvmAB {
@@ -39,7 +40,7 @@ public final class SameJvmAB {
 
     public static void main(String[] args) throws Throwable {
         if (args.length < 2) {
-            System.err.println("usage: SameJvmAB A.jar B.jar [screen|tokenize|match] [slices] [jsonl-folder]");
+            System.err.println("usage: SameJvmAB A.jar B.jar [screen|model|tokenize|match] [slices] [jsonl-folder]");
             System.exit(2);
         }
         String what = args.length > 2 ? args[2] : "screen";
@@ -137,6 +138,14 @@ public final class SameJvmAB {
         Class<?> size = loader.loadClass(Lexicons.Size.class.getName());
         Object bundled = lexicons.getMethod("bundled").invoke(null);
         MethodHandles.Lookup lookup = MethodHandles.publicLookup();
+        if (what.equals("model")) {
+            Class<?> screenerClass = loader.loadClass("org.fairnote.Screener");
+            Object screener = screenerClass.getMethod("createDefault").invoke(null);
+            MethodHandle screen = lookup.findVirtual(screenerClass, "screen",
+                    MethodType.methodType(loader.loadClass("org.fairnote.Screening"), CharSequence.class))
+                    .bindTo(screener);
+            return note -> screen.invoke((CharSequence) note);
+        }
         if (what.equals("screen")) {
             Object defaultSize = size.getField("DEFAULT").get(null);
             Object screener = lexicons.getMethod("screener", List.class, size).invoke(null, bundled, defaultSize);
@@ -146,7 +155,7 @@ public final class SameJvmAB {
             return note -> screen.invoke((CharSequence) note);
         }
         if (!what.equals("tokenize") && !what.equals("match")) {
-            throw new IllegalArgumentException("unknown measure '" + what + "': screen, tokenize or match");
+            throw new IllegalArgumentException("unknown measure '" + what + "': screen, model, tokenize or match");
         }
         if (what.equals("match")) {
             return matchOnly(loader);
