@@ -140,7 +140,7 @@ final class ScreeningRun implements Automaton.Sink {
             entryMatchCount = 0;
             sectionMatch = -1;
             sentenceStamp = stampBase + k + 1;
-            screener.entryAutomaton.match(tokens, from, to, scratch, this);
+            screener.entryAutomaton.matchIfAny(tokens, from, to, scratch, this);
             if (startsLine(from)) {
                 screener.sectionAutomaton.match(tokens, from, to, scratch, this);
                 if (isHeading(from, to)) {

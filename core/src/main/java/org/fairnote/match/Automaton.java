@@ -272,6 +272,9 @@ public final class Automaton {
         int stamp = 1;
         /** The end of the sentence being matched. */
         int to;
+        /** The filter of {@link #matchIfAny}, for the automaton that made it. */
+        MatchFilter filter;
+        Automaton filterOwner;
 
         void swap() {
             cur ^= capacity;
@@ -368,6 +371,96 @@ public final class Automaton {
             }
         }
         s.curSize = 0;
+    }
+
+    /**
+     * {@link #match}, after asking the thread's {@link MatchFilter} whether the sentence holds any
+     * match at all: for an automaton whose matches are rare, most sentences are then not matched.
+     * The filter stands aside on text too varied for its cache to pay.
+     */
+    public void matchIfAny(TokenBuffer tokens, int from, int to, Scratch s, Sink sink) {
+        MatchFilter filter = s.filter;
+        if (filter == null || s.filterOwner != this) {
+            filter = new MatchFilter(this);
+            s.filter = filter;
+            s.filterOwner = this;
+        }
+        if (!filter.enabled(to - from) || from < to && filter.anyMatch(tokens, from, to)) {
+            match(tokens, from, to, s, sink);
+        }
+    }
+
+    /**
+     * One token's step of the whole set of (node, budget) {@code entries} and the root, for
+     * {@link MatchFilter}: what {@link #step} and {@link #arrive} do, without start tokens and
+     * without looking ahead. Returns whether an accepting node is reached.
+     */
+    boolean stepSet(int[] entries, TokenBuffer tokens, int i, MatchFilter f) {
+        boolean accepts = reachForFilter(childByTable(rootByKind[KIND_TERM], tokens.termId(i)), f)
+                | reachForFilter(childByTable(rootByKind[KIND_STEM], tokens.stemId(i)), f)
+                | reachForFilter(childByTable(rootByKind[KIND_EXACT], tokens.caseId(i)), f);
+        if ((flags(ROOT) & (HAS_CAP | HAS_NUM | HAS_ANY)) != 0) {
+            accepts |= classesForFilter(ROOT, tokens, i, f);
+        }
+        for (int e : entries) {
+            int node = e >>> 8;
+            int budget = e & 0xFF;
+            int flags = flags(node);
+            if ((flags & (1 << KIND_TERM)) != 0 && tokens.termId(i) >= 0) {
+                accepts |= reachForFilter(edge(node, KIND_TERM, tokens.termId(i)), f);
+            }
+            if ((flags & (1 << KIND_STEM)) != 0 && tokens.stemId(i) >= 0) {
+                accepts |= reachForFilter(edge(node, KIND_STEM, tokens.stemId(i)), f);
+            }
+            if ((flags & (1 << KIND_EXACT)) != 0 && tokens.caseId(i) >= 0) {
+                accepts |= reachForFilter(edge(node, KIND_EXACT, tokens.caseId(i)), f);
+            }
+            if ((flags & (HAS_CAP | HAS_NUM | HAS_ANY)) != 0) {
+                accepts |= classesForFilter(node, tokens, i, f);
+            }
+            if (budget > 0) {
+                f.add(node, budget - 1);
+            }
+        }
+        return accepts;
+    }
+
+    private boolean classesForFilter(int node, TokenBuffer tokens, int i, MatchFilter f) {
+        boolean accepts = false;
+        if (tokens.has(i, TokenBuffer.CAPITALISED) && !tokens.has(i, TokenBuffer.EXPANDED)) {
+            accepts |= reachForFilter(capChild[node], f);
+        }
+        if (tokens.has(i, TokenBuffer.NUMBER)) {
+            accepts |= reachForFilter(numChild[node], f);
+        }
+        return accepts | reachForFilter(anyChild[node], f);
+    }
+
+    private boolean reachForFilter(int node, MatchFilter f) {
+        if (node < 0) {
+            return false;
+        }
+        int flags = flags(node);
+        if ((flags & (7 | HAS_CAP | HAS_NUM | HAS_ANY)) != 0) {
+            f.add(node, 0);
+        }
+        if ((flags & HAS_GAPS) != 0) {
+            gapsForFilter(node, 0, f);
+        }
+        return (flags & HAS_ACCEPTS) != 0;
+    }
+
+    private void gapsForFilter(int node, int budget, MatchFilter f) {
+        int[] g = gaps[node];
+        if (g != null) {
+            for (int k = 0; k < g.length; k += 2) {
+                int target = g[k + 1];
+                if ((flags(target) & (7 | HAS_CAP | HAS_NUM | HAS_ANY)) != 0) {
+                    f.add(target, budget + g[k]);
+                }
+                gapsForFilter(target, budget + g[k], f);
+            }
+        }
     }
 
     /** {@link #step} at the root, looking edges up by table instead of by hash. */

@@ -70,20 +70,36 @@ class AutomatonDifferentialTest {
             Vocabulary vocabulary = vb.build();
             Tokenizer tokenizer = new Tokenizer(vocabulary);
             ReferenceMatcher reference = new ReferenceMatcher(patterns, vocabulary);
+            // One scratch (and so one filter cache) for all texts of a round; a filter whose cache
+            // fills after a few transitions, to exercise starting it again.
+            Automaton.Scratch filteredScratch = new Automaton.Scratch();
+            MatchFilter tinyFilter = new MatchFilter(automaton, 1 + r.nextInt(12), 1 << 30);
             for (int t = 0; t < 20; t++) {
                 String text = randomText(r, extraNoise);
                 TokenBuffer tokens = tokenizer.tokenize(text);
                 int[] sentences = new SentenceSplitter().split(text, tokens);
                 Set<String> expected = new TreeSet<>();
                 Set<String> actual = new TreeSet<>();
+                Set<String> filtered = new TreeSet<>();
+                Set<String> smallCache = new TreeSet<>();
                 Automaton.Scratch scratch = new Automaton.Scratch();
                 for (int k = 0; k + 1 < sentences.length; k++) {
                     expected.addAll(reference.matches(text, tokens, sentences[k], sentences[k + 1]));
                     automaton.match(tokens, sentences[k], sentences[k + 1], scratch,
                             (payload, s, e) -> actual.add(payload + ":" + s + "-" + e));
+                    automaton.matchIfAny(tokens, sentences[k], sentences[k + 1], filteredScratch,
+                            (payload, s, e) -> filtered.add(payload + ":" + s + "-" + e));
+                    if (!tinyFilter.anyMatch(tokens, sentences[k], sentences[k + 1])) {
+                        automaton.match(tokens, sentences[k], sentences[k + 1], scratch,
+                                (payload, s, e) -> smallCache.add("lost " + payload + ":" + s + "-" + e));
+                    }
                 }
                 assertEquals(expected, actual, () -> "patterns " + sources + " on "
                         + RandomTexts.replay(seed, 0, text));
+                assertEquals(expected, filtered, () -> "with the match filter: patterns " + sources + " on "
+                        + RandomTexts.replay(seed, 0, text));
+                assertEquals(Set.of(), smallCache, () -> "a sentence the filter with a full cache skipped held "
+                        + "matches: patterns " + sources + " on " + RandomTexts.replay(seed, 0, text));
                 compared += expected.size();
             }
         }

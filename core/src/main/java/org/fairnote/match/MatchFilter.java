@@ -1,0 +1,278 @@
+package org.fairnote.match;
+
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+import org.fairnote.text.TokenBuffer;
+
+/**
+ * Tells whether a sentence holds any match of an {@link Automaton}, by a deterministic automaton
+ * built lazily from it, one thread's cache: most sentences of a note hold none, and one table
+ * probe per token is far cheaper than advancing the live states of the exact matcher.
+ *
+ * <p>A state is the set of (node, gap budget) that the exact matcher would hold, without the start
+ * tokens: two states at one node keep the larger budget, which can only reach more. A transition is
+ * keyed by the token's ids and classes, and remembers whether it reaches an accepting node.
+ * Transitions and states are built on first use and kept for the thread's next sentences; past
+ * {@link #MAX_TRANSITIONS} everything is dropped and built again (and that sentence goes to the
+ * exact matcher). Never shared between threads.
+ *
+ * <p>On varied text the states hardly repeat, and building them costs more than the exact matcher
+ * would (the annotated corpus notes: a new transition for 44 % of tokens). So, as RE2 does with its
+ * lazy DFA, the filter measures itself: when more than one lookup in {@link #MAX_MISS_SHARE} of a
+ * {@link #TRIAL}-token trial builds a transition, it stands aside for a pause of tokens, twice as
+ * long after each failed trial, up to {@link #MAX_PAUSE}.
+ */
+final class MatchFilter {
+    static final int MAX_TRANSITIONS = 1 << 14;
+    private final int maxTransitions;
+    static final int TRIAL = 2048;
+    static final int MAX_MISS_SHARE = 8;
+    private static final long MAX_PAUSE = 1L << 24;
+    private final long firstPause;
+    private long pause;
+    /** Lookups and built transitions since the trial began. */
+    private int lookups;
+    private int misses;
+    /** Tokens still to pass before the next trial; 0 while the filter works. */
+    private long pausedFor;
+    private static final int MAX_ID = (1 << 20) - 2;
+    private static final int EMPTY = 0;
+    private static final int START = 1;
+    /** Marks a transition that reaches an accepting node, in {@link #nextState}. */
+    private static final int ACCEPTS = 1 << 31;
+
+    private final Automaton automaton;
+    /** Each state's (node << 8 | budget) entries, sorted. */
+    private int[][] states = new int[64][];
+    private int stateCount;
+    private final Map<StateKey, Integer> stateIds = new HashMap<>();
+
+    /** Open addressing: per slot the token key, the state (-1: free) and the next state with its accept bit. */
+    private long[] tokenKey = new long[1024];
+    private int[] fromState = new int[1024];
+    private int[] nextState = new int[1024];
+    private int transitionCount;
+
+    /** The step being built: per node, the best budget plus one (0: absent), valid when stamped. */
+    private int[] budgetPlusOne = new int[0];
+    private int[] stampOf = new int[0];
+    private int stamp;
+    private boolean overflow;
+    private int[] touched = new int[64];
+    private int touchedCount;
+
+    MatchFilter(Automaton automaton) {
+        this(automaton, MAX_TRANSITIONS, 1 << 18);
+    }
+
+    /** With a smaller cache or another pause, for tests of what happens when it is full or stands aside. */
+    MatchFilter(Automaton automaton, int maxTransitions, long firstPause) {
+        this.automaton = automaton;
+        this.maxTransitions = maxTransitions;
+        this.firstPause = firstPause;
+        this.pause = firstPause;
+        reset();
+    }
+
+    /**
+     * Whether the filter is worth asking about a sentence of {@code tokens} tokens; when it is not,
+     * the sentence counts towards the pause.
+     */
+    boolean enabled(int tokens) {
+        if (pausedFor <= 0) {
+            return true;
+        }
+        pausedFor -= tokens;
+        return false;
+    }
+
+    private void endTrialIfDue() {
+        if (lookups < TRIAL) {
+            return;
+        }
+        if (misses * MAX_MISS_SHARE > lookups) {
+            pausedFor = pause;
+            pause = Math.min(MAX_PAUSE, pause * 2);
+        } else {
+            pause = firstPause;
+        }
+        lookups = 0;
+        misses = 0;
+    }
+
+    private void reset() {
+        stateIds.clear();
+        stateCount = 0;
+        intern(new int[0]); // EMPTY
+        intern(new int[] {Automaton.ANCHORED_ROOT << 8}); // START
+        Arrays.fill(fromState, -1);
+        transitionCount = 0;
+    }
+
+    /** Does some match of the automaton lie in tokens {@code [from, to)}? */
+    boolean anyMatch(TokenBuffer tokens, int from, int to) {
+        int state = START;
+        for (int i = from; i < to; i++) {
+            long key = tokenKey(tokens, i);
+            if (key < 0) {
+                return true; // an id too large for the key: let the exact matcher decide
+            }
+            int next = transition(state, key, tokens, i);
+            if ((next & ACCEPTS) != 0) {
+                lookups += i - from + 1;
+                endTrialIfDue();
+                return true;
+            }
+            state = next;
+        }
+        lookups += to - from;
+        endTrialIfDue();
+        return false;
+    }
+
+    /** The token's term, stem and case ids and its classes, or -1 if an id does not fit. */
+    private static long tokenKey(TokenBuffer tokens, int i) {
+        int term = tokens.termId(i) + 1;
+        int stem = tokens.stemId(i) + 1;
+        int exact = tokens.caseId(i) + 1;
+        if (term > MAX_ID || stem > MAX_ID || exact > MAX_ID) {
+            return -1;
+        }
+        long classes = (tokens.has(i, TokenBuffer.CAPITALISED) && !tokens.has(i, TokenBuffer.EXPANDED) ? 1 : 0)
+                | (tokens.has(i, TokenBuffer.NUMBER) ? 2 : 0);
+        return (long) term << 42 | (long) stem << 22 | (long) exact << 2 | classes;
+    }
+
+    private int transition(int state, long key, TokenBuffer tokens, int i) {
+        int mask = fromState.length - 1;
+        int slot = (int) mix(key * 31 + state) & mask;
+        while (fromState[slot] >= 0) {
+            if (fromState[slot] == state && tokenKey[slot] == key) {
+                return nextState[slot];
+            }
+            slot = (slot + 1) & mask;
+        }
+        misses++;
+        int next = step(state, tokens, i);
+        if (overflow) {
+            return ACCEPTS; // a node or budget the entries cannot hold: the exact matcher decides
+        }
+        if (transitionCount >= maxTransitions || stateCount >= maxTransitions) {
+            // Full: start again from nothing. The state just numbered is gone too, so the exact
+            // matcher takes this sentence.
+            reset();
+            return ACCEPTS;
+        }
+        if (2 * (transitionCount + 1) > fromState.length) {
+            growTransitions();
+            mask = fromState.length - 1;
+            slot = (int) mix(key * 31 + state) & mask;
+            while (fromState[slot] >= 0) {
+                slot = (slot + 1) & mask;
+            }
+        }
+        tokenKey[slot] = key;
+        fromState[slot] = state;
+        nextState[slot] = next;
+        transitionCount++;
+        return next;
+    }
+
+    private void growTransitions() {
+        long[] keys = tokenKey;
+        int[] from = fromState;
+        int[] next = nextState;
+        int n = keys.length * 2;
+        tokenKey = new long[n];
+        fromState = new int[n];
+        nextState = new int[n];
+        Arrays.fill(fromState, -1);
+        int mask = n - 1;
+        for (int k = 0; k < keys.length; k++) {
+            if (from[k] >= 0) {
+                int slot = (int) mix(keys[k] * 31 + from[k]) & mask;
+                while (fromState[slot] >= 0) {
+                    slot = (slot + 1) & mask;
+                }
+                tokenKey[slot] = keys[k];
+                fromState[slot] = from[k];
+                nextState[slot] = next[k];
+            }
+        }
+    }
+
+    private static long mix(long h) {
+        h ^= h >>> 33;
+        h *= 0xff51afd7ed558ccdL;
+        h ^= h >>> 33;
+        return h;
+    }
+
+    /** The state after token {@code i} from {@code state}, with {@link #ACCEPTS} if it reaches an accepting node. */
+    private int step(int state, TokenBuffer tokens, int i) {
+        if (budgetPlusOne.length < automaton.nodeCount()) {
+            budgetPlusOne = new int[automaton.nodeCount()];
+            stampOf = new int[automaton.nodeCount()];
+        }
+        if (++stamp == Integer.MAX_VALUE) {
+            Arrays.fill(stampOf, 0);
+            stamp = 1;
+        }
+        touchedCount = 0;
+        overflow = false;
+        boolean accepts = automaton.stepSet(states[state], tokens, i, this);
+        int[] entries = new int[touchedCount];
+        for (int k = 0; k < touchedCount; k++) {
+            int node = touched[k];
+            entries[k] = node << 8 | (budgetPlusOne[node] - 1);
+        }
+        Arrays.sort(entries);
+        int id = intern(entries);
+        return accepts ? id | ACCEPTS : id;
+    }
+
+    /** Adds (node, budget) to the state being built, keeping the larger budget. */
+    void add(int node, int budget) {
+        if (node >= 1 << 23 || budget > 254) {
+            overflow = true;
+            return;
+        }
+        if (stampOf[node] != stamp) {
+            stampOf[node] = stamp;
+            budgetPlusOne[node] = budget + 1;
+            if (touchedCount == touched.length) {
+                touched = Arrays.copyOf(touched, touchedCount * 2);
+            }
+            touched[touchedCount++] = node;
+        } else if (budgetPlusOne[node] < budget + 1) {
+            budgetPlusOne[node] = budget + 1;
+        }
+    }
+
+    private int intern(int[] entries) {
+        StateKey key = new StateKey(entries);
+        Integer id = stateIds.get(key);
+        if (id != null) {
+            return id;
+        }
+        if (stateCount == states.length) {
+            states = Arrays.copyOf(states, stateCount * 2);
+        }
+        states[stateCount] = entries;
+        stateIds.put(key, stateCount);
+        return stateCount++;
+    }
+
+    private record StateKey(int[] entries) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof StateKey k && Arrays.equals(entries, k.entries);
+        }
+
+        @Override
+        public int hashCode() {
+            return Arrays.hashCode(entries);
+        }
+    }
+}

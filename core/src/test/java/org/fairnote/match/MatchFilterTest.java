@@ -1,0 +1,79 @@
+package org.fairnote.match;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Random;
+import org.fairnote.testing.RandomTexts;
+import org.fairnote.text.TokenBuffer;
+import org.fairnote.text.Tokenizer;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@link MatchFilter} stands aside on text whose states do not repeat, comes back after its pause,
+ * and keeps working on text that repeats. (That it never loses a match is
+ * {@link AutomatonDifferentialTest}'s part.)
+ */
+class MatchFilterTest {
+
+    private static final List<String> WORDS = List.of("do", "not", "convey", "police", "attend", "she", "will",
+            "be", "arrested", "if", "calls", "again", "care", "plan", "staff", "ward", "time", "waster");
+
+    private final Vocabulary.Builder vb = new Vocabulary.Builder();
+    private final Automaton automaton;
+    private final Tokenizer tokenizer;
+
+    MatchFilterTest() {
+        Automaton.Builder ab = new Automaton.Builder(vb);
+        List<String> patterns = List.of("do not convey", "police {0,3} attend~", "she {0,4} (be|get) arrest~",
+                "if {0,2} call~ {0,3} again", "time waster", "staff {0,3} not {0,2} attend");
+        for (int i = 0; i < patterns.size(); i++) {
+            ab.add(PatternParser.parse(patterns.get(i)), i);
+        }
+        automaton = ab.build();
+        tokenizer = new Tokenizer(vb.build());
+    }
+
+    @Test
+    void standsAsideOnVariedTextAndComesBack() {
+        long seed = RandomTexts.seed();
+        Random r = new Random(seed);
+        long pause = 5_000;
+        MatchFilter filter = new MatchFilter(automaton, MatchFilter.MAX_TRANSITIONS, pause);
+        int asked = 0;
+        while (filter.enabled(0)) {
+            TokenBuffer tokens = tokenizer.tokenize(randomSentence(r, 40));
+            filter.anyMatch(tokens, 0, tokens.size());
+            asked += tokens.size();
+            if (asked > 100 * MatchFilter.TRIAL) {
+                throw new AssertionError("never stood aside on random text (seed " + seed + ")");
+            }
+        }
+        long passed = 0;
+        while (!filter.enabled(40)) {
+            passed += 40;
+        }
+        assertTrue(passed >= pause - 40 && passed <= pause + 40, "paused for " + passed + " tokens, not " + pause);
+    }
+
+    @Test
+    void keepsWorkingOnRepeatedText() {
+        MatchFilter filter = new MatchFilter(automaton, MatchFilter.MAX_TRANSITIONS, 5_000);
+        TokenBuffer flagged = tokenizer.tokenize("She will be arrested if she calls again");
+        TokenBuffer plain = tokenizer.tokenize("Staff reviewed the care plan on the ward today");
+        for (int k = 0; k < 20 * MatchFilter.TRIAL; k++) {
+            assertTrue(filter.enabled(flagged.size()));
+            assertTrue(filter.anyMatch(flagged, 0, flagged.size()));
+            assertFalse(filter.anyMatch(plain, 0, plain.size()));
+        }
+    }
+
+    private static String randomSentence(Random r, int words) {
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < words; i++) {
+            b.append(RandomTexts.pick(r, WORDS)).append(' ');
+        }
+        return b.toString();
+    }
+}
