@@ -25,10 +25,18 @@ import org.fairnote.text.TokenBuffer;
  */
 final class MatchFilter {
     static final int MAX_TRANSITIONS = 1 << 14;
-    private final int maxTransitions;
     static final int TRIAL = 2048;
     static final int MAX_MISS_SHARE = 8;
+    private static final long FIRST_PAUSE = 1L << 18;
     private static final long MAX_PAUSE = 1L << 24;
+    private static final int MAX_ID = (1 << 20) - 2;
+    /** State 0 is the empty set; state 1 the start of a sentence, where anchored patterns may begin. */
+    private static final int START = 1;
+    /** Marks a transition that reaches an accepting node, in {@link #nextState}. */
+    private static final int ACCEPTS = 1 << 31;
+
+    private final Automaton automaton;
+    private final int maxTransitions;
     private final long firstPause;
     private long pause;
     /** Lookups and built transitions since the trial began. */
@@ -36,13 +44,6 @@ final class MatchFilter {
     private int misses;
     /** Tokens still to pass before the next trial; 0 while the filter works. */
     private long pausedFor;
-    private static final int MAX_ID = (1 << 20) - 2;
-    private static final int EMPTY = 0;
-    private static final int START = 1;
-    /** Marks a transition that reaches an accepting node, in {@link #nextState}. */
-    private static final int ACCEPTS = 1 << 31;
-
-    private final Automaton automaton;
     /** Each state's (node << 8 | budget) entries, sorted. */
     private int[][] states = new int[64][];
     private int stateCount;
@@ -63,7 +64,7 @@ final class MatchFilter {
     private int touchedCount;
 
     MatchFilter(Automaton automaton) {
-        this(automaton, MAX_TRANSITIONS, 1 << 18);
+        this(automaton, MAX_TRANSITIONS, FIRST_PAUSE);
     }
 
     /** With a smaller cache or another pause, for tests of what happens when it is full or stands aside. */
@@ -104,8 +105,8 @@ final class MatchFilter {
     private void reset() {
         stateIds.clear();
         stateCount = 0;
-        intern(new int[0]); // EMPTY
-        intern(new int[] {Automaton.ANCHORED_ROOT << 8}); // START
+        intern(new int[0]);
+        intern(new int[] {Automaton.ANCHORED_ROOT << 8});
         Arrays.fill(fromState, -1);
         transitionCount = 0;
     }
