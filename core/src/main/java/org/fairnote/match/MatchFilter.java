@@ -21,7 +21,8 @@ import org.fairnote.text.TokenBuffer;
  * would (the annotated corpus notes: a new transition for 44 % of tokens). So, as RE2 does with its
  * lazy DFA, the filter measures itself: when more than one lookup in {@link #MAX_MISS_SHARE} of a
  * {@link #TRIAL}-token trial builds a transition, it stands aside for a pause of tokens, twice as
- * long after each failed trial, up to {@link #MAX_PAUSE}.
+ * long after each failed trial, up to {@link #MAX_PAUSE}. The trial right after the cache was built
+ * is not judged.
  */
 final class MatchFilter {
     static final int MAX_TRANSITIONS = 1 << 14;
@@ -44,6 +45,8 @@ final class MatchFilter {
     private int misses;
     /** Tokens still to pass before the next trial; 0 while the filter works. */
     private long pausedFor;
+    /** The first trial after the cache was (re)built is not judged: every lookup then builds. */
+    private boolean warming;
     /** Each state's (node << 8 | budget) entries, sorted. */
     private int[][] states = new int[64][];
     private int stateCount;
@@ -92,7 +95,9 @@ final class MatchFilter {
         if (lookups < TRIAL) {
             return;
         }
-        if (misses * MAX_MISS_SHARE > lookups) {
+        if (warming) {
+            warming = false;
+        } else if (misses * MAX_MISS_SHARE > lookups) {
             pausedFor = pause;
             pause = Math.min(MAX_PAUSE, pause * 2);
         } else {
@@ -109,6 +114,7 @@ final class MatchFilter {
         intern(new int[] {Automaton.ANCHORED_ROOT << 8});
         Arrays.fill(fromState, -1);
         transitionCount = 0;
+        warming = true;
     }
 
     /** Does some match of the automaton lie in tokens {@code [from, to)}? */
