@@ -56,6 +56,8 @@ public final class Automaton {
     private static final int HAS_ANY = 1 << 5;
     private static final int HAS_GAPS = 1 << 6;
     private static final int HAS_ACCEPTS = 1 << 7;
+    private static final int WORD_EDGES = (1 << KIND_TERM) | (1 << KIND_STEM) | (1 << KIND_EXACT);
+    private static final int CLASS_EDGES = HAS_CAP | HAS_NUM | HAS_ANY;
     private final int[] capChild;
     private final int[] numChild;
     private final int[] anyChild;
@@ -399,7 +401,7 @@ public final class Automaton {
         boolean accepts = reachForFilter(childByTable(rootByKind[KIND_TERM], tokens.termId(i)), f)
                 | reachForFilter(childByTable(rootByKind[KIND_STEM], tokens.stemId(i)), f)
                 | reachForFilter(childByTable(rootByKind[KIND_EXACT], tokens.caseId(i)), f);
-        if ((flags(ROOT) & (HAS_CAP | HAS_NUM | HAS_ANY)) != 0) {
+        if ((flags(ROOT) & CLASS_EDGES) != 0) {
             accepts |= classesForFilter(ROOT, tokens, i, f);
         }
         for (int e : entries) {
@@ -415,7 +417,7 @@ public final class Automaton {
             if ((flags & (1 << KIND_EXACT)) != 0 && tokens.caseId(i) >= 0) {
                 accepts |= reachForFilter(edge(node, KIND_EXACT, tokens.caseId(i)), f);
             }
-            if ((flags & (HAS_CAP | HAS_NUM | HAS_ANY)) != 0) {
+            if ((flags & CLASS_EDGES) != 0) {
                 accepts |= classesForFilter(node, tokens, i, f);
             }
             if (budget > 0) {
@@ -441,7 +443,7 @@ public final class Automaton {
             return false;
         }
         int flags = flags(node);
-        if ((flags & (7 | HAS_CAP | HAS_NUM | HAS_ANY)) != 0) {
+        if ((flags & (WORD_EDGES | CLASS_EDGES)) != 0) {
             f.add(node, 0);
         }
         if ((flags & HAS_GAPS) != 0) {
@@ -455,7 +457,7 @@ public final class Automaton {
         if (g != null) {
             for (int k = 0; k < g.length; k += 2) {
                 int target = g[k + 1];
-                if ((flags(target) & (7 | HAS_CAP | HAS_NUM | HAS_ANY)) != 0) {
+                if ((flags(target) & (WORD_EDGES | CLASS_EDGES)) != 0) {
                     f.add(target, budget + g[k]);
                 }
                 gapsForFilter(target, budget + g[k], f);
@@ -477,7 +479,7 @@ public final class Automaton {
         if (c >= 0) {
             arrive(c, i, i + 1, tokens, s, sink);
         }
-        if ((flags(ROOT) & (HAS_CAP | HAS_NUM | HAS_ANY)) != 0) {
+        if ((flags(ROOT) & CLASS_EDGES) != 0) {
             stepClasses(ROOT, i, tokens, i, s, sink);
         }
     }
@@ -515,7 +517,7 @@ public final class Automaton {
                 }
             }
         }
-        if ((flags & (HAS_CAP | HAS_NUM | HAS_ANY)) != 0) {
+        if ((flags & CLASS_EDGES) != 0) {
             stepClasses(node, start, tokens, i, s, sink);
         }
         if (budget > 0) {
@@ -562,7 +564,7 @@ public final class Automaton {
      */
     private int lastCandidate(int node, int flags, TokenBuffer tokens, int next, int budget, int to) {
         int last = Math.min(next + budget, to - 1);
-        if ((flags & (HAS_CAP | HAS_NUM | HAS_ANY)) != 0) {
+        if ((flags & CLASS_EDGES) != 0) {
             return last >= next ? last : -1;
         }
         long signature = nodeInfo[2 * node];
