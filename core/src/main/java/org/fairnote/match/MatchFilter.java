@@ -153,12 +153,10 @@ final class MatchFilter {
 
     private int transition(int state, long key, TokenBuffer tokens, int i) {
         int mask = fromState.length - 1;
-        int slot = (int) mix(key * 31 + state) & mask;
-        while (fromState[slot] >= 0) {
+        for (int slot = home(key, state, mask); fromState[slot] >= 0; slot = (slot + 1) & mask) {
             if (fromState[slot] == state && tokenKey[slot] == key) {
                 return nextState[slot];
             }
-            slot = (slot + 1) & mask;
         }
         misses++;
         int next = step(state, tokens, i);
@@ -173,40 +171,41 @@ final class MatchFilter {
         }
         if (2 * (transitionCount + 1) > fromState.length) {
             growTransitions();
-            mask = fromState.length - 1;
-            slot = (int) mix(key * 31 + state) & mask;
-            while (fromState[slot] >= 0) {
-                slot = (slot + 1) & mask;
-            }
+        }
+        insert(key, state, next);
+        return next;
+    }
+
+    private void insert(long key, int state, int next) {
+        int mask = fromState.length - 1;
+        int slot = home(key, state, mask);
+        while (fromState[slot] >= 0) {
+            slot = (slot + 1) & mask;
         }
         tokenKey[slot] = key;
         fromState[slot] = state;
         nextState[slot] = next;
         transitionCount++;
-        return next;
     }
 
     private void growTransitions() {
         long[] keys = tokenKey;
         int[] from = fromState;
         int[] next = nextState;
-        int n = keys.length * 2;
-        tokenKey = new long[n];
-        fromState = new int[n];
-        nextState = new int[n];
+        tokenKey = new long[keys.length * 2];
+        fromState = new int[keys.length * 2];
+        nextState = new int[keys.length * 2];
         Arrays.fill(fromState, -1);
-        int mask = n - 1;
+        transitionCount = 0;
         for (int k = 0; k < keys.length; k++) {
             if (from[k] >= 0) {
-                int slot = (int) mix(keys[k] * 31 + from[k]) & mask;
-                while (fromState[slot] >= 0) {
-                    slot = (slot + 1) & mask;
-                }
-                tokenKey[slot] = keys[k];
-                fromState[slot] = from[k];
-                nextState[slot] = next[k];
+                insert(keys[k], from[k], next[k]);
             }
         }
+    }
+
+    private static int home(long key, int state, int mask) {
+        return (int) mix(key * 31 + state) & mask;
     }
 
     private static long mix(long h) {
@@ -229,6 +228,9 @@ final class MatchFilter {
         touchedCount = 0;
         overflow = false;
         boolean accepts = automaton.stepSet(states[state], tokens, i, this);
+        if (overflow) {
+            return ACCEPTS; // not numbered: see transition
+        }
         int[] entries = new int[touchedCount];
         for (int k = 0; k < touchedCount; k++) {
             int node = touched[k];

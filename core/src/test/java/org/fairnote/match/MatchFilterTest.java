@@ -69,6 +69,23 @@ class MatchFilterTest {
         }
     }
 
+    /** Gaps that add up past what a state entry holds: the filter leaves the sentence to the exact matcher. */
+    @Test
+    void gapsTooLongForTheFilterAreLeftToTheExactMatcher() {
+        Vocabulary.Builder longVb = new Vocabulary.Builder();
+        Automaton.Builder ab = new Automaton.Builder(longVb);
+        ab.add(PatternParser.parse("police" + " {0,10}".repeat(30) + " attend"), 0);
+        Automaton longGaps = ab.build();
+        Tokenizer longTokenizer = new Tokenizer(longVb.build());
+        String text = "police " + "came by and ".repeat(90) + "will attend";
+        TokenBuffer tokens = longTokenizer.tokenize(text);
+        MatchFilter filter = new MatchFilter(longGaps);
+        assertTrue(filter.anyMatch(tokens, 0, tokens.size()), "a match 272 tokens after its first word");
+        int[] found = new int[1];
+        longGaps.matchIfAny(tokens, 0, tokens.size(), new Automaton.Scratch(), (payload, start, end) -> found[0]++);
+        assertTrue(found[0] > 0, "the exact matcher found it");
+    }
+
     private static String randomSentence(Random r, int words) {
         StringBuilder b = new StringBuilder();
         for (int i = 0; i < words; i++) {
