@@ -212,44 +212,55 @@ public final class Vocabulary implements TermResolver {
 
     /**
      * Per-thread state: a stemmer, created on first need, and a memo of how recent short words
-     * resolved. Notes repeat a few hundred words; the memo answers them from a few cache lines,
-     * where the vocabulary's table and key chars (several MB) miss the cache on most probes.
+     * resolved. Notes repeat a few hundred words; the memo answers them from one cache line, where
+     * the vocabulary's table and key chars (several MB) miss the cache on most probes.
+     *
+     * <p>A memorable word (at most 16 chars, each below 256) is its own key: its chars packed a
+     * byte each into two longs ({@link TokenBuffer#pack}), which the tokenizer packs on the way
+     * for plain ASCII words. Term chars are never 0, so the packing is unambiguous and 0 marks an
+     * empty way. Each set of the memo holds two ways, the more recently stored first.
      */
     static final class Scratch implements TermResolver.Scratch {
-        private static final int MEMO_SLOTS = 4096;
         static final int MEMO_WORD = 16;
+        private static final int SET_BITS = 11;
+        /** Longs per set: key, key, ids for each of two ways, padded to one 64-byte line. */
+        private static final int SET_LONGS = 8;
         Stemmer stemmer;
-        /** Per slot: the word's length (0: empty), hash, chars, and its surface (or -1) and stem id. */
-        final byte[] memoLength = new byte[MEMO_SLOTS];
-        final int[] memoHash = new int[MEMO_SLOTS];
-        final char[] memoChars = new char[MEMO_SLOTS * MEMO_WORD];
-        final int[] memoSurface = new int[MEMO_SLOTS];
-        final int[] memoStem = new int[MEMO_SLOTS];
+        final long[] memo = new long[SET_LONGS << SET_BITS];
         /** A word with one letter deleted, for the typo lookup. */
         final char[] typoBuffer = new char[TypoCorrector.MAX_WORD_LENGTH];
 
-        /** The memo slot holding {@code buf[off, off+len)}, or -1. */
-        int find(char[] buf, int off, int len, int h) {
-            int slot = h & (MEMO_SLOTS - 1);
-            if (memoLength[slot] != len || memoHash[slot] != h) {
-                return -1;
-            }
-            int at = slot * MEMO_WORD;
-            for (int k = 0; k < len; k++) {
-                if (memoChars[at + k] != buf[off + k]) {
-                    return -1;
-                }
-            }
-            return slot;
+        /** The first long of the set for a word's key. */
+        static int setOf(long key1, long key2) {
+            long x = (key1 ^ key2 * 0xC2B2AE3D27D4EB4FL) * 0x9E3779B97F4A7C15L;
+            return (int) (x >>> (64 - SET_BITS)) * SET_LONGS;
         }
 
-        void remember(char[] buf, int off, int len, int h, int surface, int stem) {
-            int slot = h & (MEMO_SLOTS - 1);
-            memoLength[slot] = (byte) len;
-            memoHash[slot] = h;
-            System.arraycopy(buf, off, memoChars, slot * MEMO_WORD, len);
-            memoSurface[slot] = surface;
-            memoStem[slot] = stem;
+        /** The word's surface and stem id as {@link #ids}, or 0 when the memo lacks it (ids are never 0). */
+        long find(int set, long key1, long key2) {
+            long[] m = memo;
+            if (m[set] == key1 && m[set + 1] == key2) {
+                return m[set + 2];
+            }
+            if (m[set + 3] == key1 && m[set + 4] == key2) {
+                return m[set + 5];
+            }
+            return 0;
+        }
+
+        void remember(int set, long key1, long key2, long ids) {
+            long[] m = memo;
+            m[set + 3] = m[set];
+            m[set + 4] = m[set + 1];
+            m[set + 5] = m[set + 2];
+            m[set] = key1;
+            m[set + 1] = key2;
+            m[set + 2] = ids;
+        }
+
+        /** A surface and a stem id (each -1 or more) in one long that is never 0. */
+        static long ids(int surface, int stem) {
+            return (long) (surface + 1) << 32 | (stem + 1) | 1L << 63;
         }
 
         Stemmer stemmer() {
@@ -290,17 +301,28 @@ public final class Vocabulary implements TermResolver {
             }
         }
         Scratch memo = (Scratch) scratch;
-        int h = CharDictionary.hash(buf, off, len);
-        boolean memorable = len > 0 && len <= Scratch.MEMO_WORD; // length 0 marks a free slot
-        int slot = memorable ? memo.find(buf, off, len, h) : -1;
+        long key1 = tokens.lastKey1();
+        long key2 = tokens.lastKey2();
+        int set = -1;
+        if (key1 != 0) {
+            set = Scratch.setOf(key1, key2);
+        } else if (len <= Scratch.MEMO_WORD) {
+            // Words the tokenizer did not pack on the way (non-ASCII, joined by '&', '.' or an apostrophe)
+            key1 = TokenBuffer.pack(buf, off, off + Math.min(len, 8));
+            key2 = len > 8 ? TokenBuffer.pack(buf, off + 8, off + len) : 0;
+            if (key1 != 0 && (len <= 8 || key2 != 0)) { // an empty way has key 0
+                set = Scratch.setOf(key1, key2);
+            }
+        }
+        long ids = set >= 0 ? memo.find(set, key1, key2) : 0;
         int s;
         int stemId;
-        if (slot >= 0) {
-            s = memo.memoSurface[slot];
-            stemId = memo.memoStem[slot];
+        if (ids != 0) {
+            s = (int) (ids >>> 32 & 0x7FFFFFFF) - 1;
+            stemId = (int) ids - 1;
         } else {
             int wordLength = len;
-            s = surfaces.get(buf, off, len, h);
+            s = surfaces.get(buf, off, len);
             if (s < 0 && len > 2 && buf[off + len - 2] == '\'' && buf[off + len - 1] == 's') {
                 wordLength = len - 2;
                 s = surfaces.get(buf, off, wordLength);
@@ -309,8 +331,8 @@ public final class Vocabulary implements TermResolver {
             if (s < 0 && stemId < 0) {
                 s = typos.correct(buf, off, wordLength, memo.typoBuffer);
             }
-            if (memorable) {
-                memo.remember(buf, off, len, h, s, stemId);
+            if (set >= 0) {
+                memo.remember(set, key1, key2, Scratch.ids(s, stemId));
             }
         }
         if (s >= 0) {

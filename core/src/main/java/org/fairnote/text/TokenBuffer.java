@@ -48,6 +48,12 @@ public final class TokenBuffer {
     int[] caseId;
     char[] chars;
     int charLength;
+    /**
+     * The last token's term packed a char per byte (the first 8 chars, then the next 8), when the
+     * tokenizer packed it on the way: a word of at most 16 ASCII chars. Otherwise both are 0.
+     */
+    private long lastKey1;
+    private long lastKey2;
     /** A copy of the text being tokenised, for the tokenizer only. */
     private char[] text = new char[0];
 
@@ -156,8 +162,41 @@ public final class TokenBuffer {
         charLength = 0;
     }
 
+    /** The last token's term packed a char per byte, first 8 chars; 0 when not packed (see {@link #lastKey2}). */
+    public long lastKey1() {
+        return lastKey1;
+    }
+
+    /** The last token's chars 9 to 16, packed as {@link #lastKey1}. */
+    public long lastKey2() {
+        return lastKey2;
+    }
+
+    /**
+     * Chars {@code [from, to)} of a term, at most 8, packed a char per byte as {@link #lastKey1};
+     * 0 when a char does not fit in a byte or the range is empty. Term chars are never 0, so
+     * distinct terms pack to distinct keys.
+     */
+    public static long pack(char[] chars, int from, int to) {
+        long key = 0;
+        for (int i = from; i < to; i++) {
+            char c = chars[i];
+            if (c > 0xFF) {
+                return 0;
+            }
+            key = key << 8 | c;
+        }
+        return key;
+    }
+
+    void setLastKey(long key1, long key2) {
+        lastKey1 = key1;
+        lastKey2 = key2;
+    }
+
     /** Appends a token whose term is still to be written with {@link #appendTermChar}. */
     int beginToken(int startOffset, int tokenFlags) {
+        lastKey1 = 0;
         if (size == start.length) {
             grow();
         }

@@ -227,7 +227,10 @@ public final class Tokenizer {
         int length = tokens.charLength;
         int letters = 0;
         int upper = 0;
-        for (int k = i; k < end; k++) {
+        long key1 = 0;
+        long key2 = 0;
+        int firstEnd = Math.min(end, i + 8);
+        for (int k = i; k < firstEnd; k++) {
             char c = text[k];
             if (c >= 'A') {
                 letters++;
@@ -237,8 +240,24 @@ public final class Tokenizer {
                 }
             }
             out[length++] = c;
+            key1 = key1 << 8 | c;
+        }
+        for (int k = firstEnd; k < end; k++) {
+            char c = text[k];
+            if (c >= 'A') {
+                letters++;
+                if (c <= 'Z') {
+                    upper++;
+                    c += 32;
+                }
+            }
+            out[length++] = c;
+            key2 = key2 << 8 | c;
         }
         tokens.charLength = length;
+        if (end - i <= 16) {
+            tokens.setLastKey(key1, key2);
+        }
         if (letters >= 2 && upper == letters) {
             tokens.flags[t] = tokenFlags | TokenBuffer.ALL_CAPS;
         }

@@ -26,7 +26,8 @@ class VocabularyMemoTest {
             "manipulative", "manipulating", "Manipulated", "don't", "she's", "police's", "convey", "frequentflyer",
             "timewaster", "officer", "PC", "Pc", "reinforcement", "withholding", "care", "disproportionately",
             "counterproductively", "engagement", "engaged", "the", "ward", "reviewed", "a", "téam", "ＦＵＬＬ",
-            "incomprehensibilities", "x", "abcdefghijklmnop", "abcdefghijklmnopq");
+            "incomprehensibilities", "x", "abcdefghijklmnop", "abcdefghijklmnopq", "abcdefgh", "abcdefghi",
+            "αβγδ", "naïve", "ºa", "µg", "ĳssel", "seeking\u00b5");
 
     @Test
     void aLongLivedMemoResolvesAsAFreshOne() {

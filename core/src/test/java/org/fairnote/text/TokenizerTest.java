@@ -93,6 +93,50 @@ class TokenizerTest {
         }
     }
 
+    /** The fast path packs each plain word's term on the way; the packing must be {@link TokenBuffer#pack}'s. */
+    @Test
+    void packedKeysAreTheTermsPacking() {
+        long seed = RandomTexts.seed();
+        Random r = new Random(seed);
+        List<String> mismatches = new ArrayList<>();
+        int[] packed = {0};
+        TermResolver checking = new TermResolver() {
+            @Override
+            public Scratch newScratch() {
+                return null;
+            }
+
+            @Override
+            public void resolveLast(TokenBuffer tokens, CharSequence text, Scratch scratch) {
+                int t = tokens.size() - 1;
+                if (tokens.lastKey1() == 0) {
+                    return;
+                }
+                packed[0]++;
+                char[] c = tokens.termChars();
+                int off = tokens.termOffset(t);
+                int len = tokens.termLength(t);
+                long key1 = TokenBuffer.pack(c, off, off + Math.min(len, 8));
+                long key2 = len > 8 ? TokenBuffer.pack(c, off + 8, off + len) : 0;
+                if (len > 16 || key1 != tokens.lastKey1() || key2 != tokens.lastKey2()) {
+                    mismatches.add(tokens.term(t));
+                }
+            }
+
+            @Override
+            public void resolvePunct(TokenBuffer tokens, int i) {
+            }
+        };
+        Tokenizer tokenizer = new Tokenizer(checking);
+        for (int iteration = 0; iteration < 500; iteration++) {
+            String text = RandomTexts.next(r, 300) + " Attention SEEKING frequently-attending abcdefgh abcdefghi"
+                    + " abcdefghijklmnop abcdefghijklmnopq x 24 Y";
+            tokenizer.tokenize(text);
+            assertTrue(mismatches.isEmpty(), () -> mismatches + " " + RandomTexts.replay(seed, 0, text));
+        }
+        assertTrue(packed[0] > 5000, "too few packed words: " + packed[0]);
+    }
+
     private static List<String> describe(TokenBuffer t) {
         List<String> out = new ArrayList<>();
         for (int i = 0; i < t.size(); i++) {
