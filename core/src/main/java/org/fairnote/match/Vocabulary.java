@@ -263,6 +263,14 @@ public final class Vocabulary implements TermResolver {
             return (long) (surface + 1) << 32 | (stem + 1) | 1L << 63;
         }
 
+        static int surface(long ids) {
+            return (int) (ids >>> 32 & 0x7FFFFFFF) - 1;
+        }
+
+        static int stem(long ids) {
+            return (int) ids - 1;
+        }
+
         Stemmer stemmer() {
             if (stemmer == null) {
                 stemmer = new Stemmer();
@@ -285,71 +293,89 @@ public final class Vocabulary implements TermResolver {
         }
     }
 
+    /** Kept small so that the JIT inlines it into the tokenizer: a memo hit takes no call. */
     @Override
     public void resolveLast(TokenBuffer tokens, CharSequence text, TermResolver.Scratch scratch) {
         int t = tokens.size() - 1;
-        char[] buf = tokens.termChars();
-        int off = tokens.termOffset(t);
-        int len = tokens.termLength(t);
-        int caseId = -1;
-        if (exact.size() > 0 && (tokens.flags(t) & (TokenBuffer.CAPITALISED | TokenBuffer.ALL_CAPS)) != 0
-                && (tokens.flags(t) & TokenBuffer.HAS_IGNORABLE) == 0) {
-            int start = tokens.start(t);
-            int pair = exactStart(text.charAt(start), tokens.end(t) - start > 1 ? text.charAt(start + 1) : 0);
-            if ((exactStarts[pair >>> 6] & (1L << pair)) != 0) {
-                caseId = exact.get(text, start, tokens.end(t));
-            }
-        }
+        int caseId = (tokens.flags(t) & (TokenBuffer.CAPITALISED | TokenBuffer.ALL_CAPS)) != 0
+                ? caseId(tokens, t, text) : -1;
         Scratch memo = (Scratch) scratch;
         long key1 = tokens.lastKey1();
         long key2 = tokens.lastKey2();
-        int set = -1;
-        if (key1 != 0) {
-            set = Scratch.setOf(key1, key2);
-        } else if (len <= Scratch.MEMO_WORD) {
+        long ids = key1 != 0 ? memo.find(Scratch.setOf(key1, key2), key1, key2) : 0;
+        if (ids == 0) {
+            ids = resolveUnmemoised(tokens, t, key1, key2, memo);
+        }
+        int s = Scratch.surface(ids);
+        if (s < 0) {
+            tokens.setIds(t, -1, Scratch.stem(ids), caseId);
+        } else if (expansionTerms[s] == null) {
+            tokens.setIds(t, surfaceTermId[s], surfaceStemId[s], caseId);
+        } else {
+            expand(tokens, s);
+        }
+    }
+
+    /** The case-sensitive id of a capitalised or all-caps word, or -1. */
+    private int caseId(TokenBuffer tokens, int t, CharSequence text) {
+        if (exact.size() == 0 || (tokens.flags(t) & TokenBuffer.HAS_IGNORABLE) != 0) {
+            return -1;
+        }
+        int start = tokens.start(t);
+        int pair = exactStart(text.charAt(start), tokens.end(t) - start > 1 ? text.charAt(start + 1) : 0);
+        return (exactStarts[pair >>> 6] & (1L << pair)) != 0 ? exact.get(text, start, tokens.end(t)) : -1;
+    }
+
+    /**
+     * The surface and stem ids ({@link Scratch#ids}) of word {@code t}, which the memo does not
+     * hold (or could not: {@code key1} is 0 when the tokenizer did not pack the word); remembered
+     * when the word is memorable.
+     */
+    private long resolveUnmemoised(TokenBuffer tokens, int t, long key1, long key2, Scratch memo) {
+        char[] buf = tokens.termChars();
+        int off = tokens.termOffset(t);
+        int len = tokens.termLength(t);
+        if (key1 == 0 && len <= Scratch.MEMO_WORD) {
             // Words the tokenizer did not pack on the way (non-ASCII, joined by '&', '.' or an apostrophe)
             key1 = TokenBuffer.pack(buf, off, off + Math.min(len, 8));
             key2 = len > 8 ? TokenBuffer.pack(buf, off + 8, off + len) : 0;
-            if (key1 != 0 && (len <= 8 || key2 != 0)) { // an empty way has key 0
-                set = Scratch.setOf(key1, key2);
+            if (len > 8 && key2 == 0) {
+                key1 = 0; // an empty way has key 0: such a word is not memorable
             }
         }
-        long ids = set >= 0 ? memo.find(set, key1, key2) : 0;
-        int s;
-        int stemId;
-        if (ids != 0) {
-            s = (int) (ids >>> 32 & 0x7FFFFFFF) - 1;
-            stemId = (int) ids - 1;
-        } else {
-            int wordLength = len;
-            s = surfaces.get(buf, off, len);
-            if (s < 0 && len > 2 && buf[off + len - 2] == '\'' && buf[off + len - 1] == 's') {
-                wordLength = len - 2;
-                s = surfaces.get(buf, off, wordLength);
-            }
-            stemId = s < 0 ? unknownWordStem(buf, off, wordLength, memo) : -1;
-            if (s < 0 && stemId < 0) {
-                s = typos.correct(buf, off, wordLength, memo.typoBuffer);
-            }
-            if (set >= 0) {
-                memo.remember(set, key1, key2, Scratch.ids(s, stemId));
+        int set = key1 != 0 ? Scratch.setOf(key1, key2) : -1;
+        if (set >= 0) {
+            long ids = memo.find(set, key1, key2);
+            if (ids != 0) {
+                return ids;
             }
         }
-        if (s >= 0) {
-            String[] parts = expansionTerms[s];
-            if (parts != null) {
-                tokens.dropLast();
-                int first = tokens.size();
-                // The dropped token's slot still holds its offsets and flags: re-create from it.
-                for (int k = 0; k < parts.length; k++) {
-                    tokens.appendExpansion(first, parts[k], expansionTermIds[s][k], expansionStemIds[s][k], k == 0);
-                }
-                return;
-            }
-            tokens.setIds(t, surfaceTermId[s], surfaceStemId[s], caseId);
-            return;
+        int wordLength = len;
+        int s = surfaces.get(buf, off, len);
+        if (s < 0 && len > 2 && buf[off + len - 2] == '\'' && buf[off + len - 1] == 's') {
+            wordLength = len - 2;
+            s = surfaces.get(buf, off, wordLength);
         }
-        tokens.setIds(t, -1, stemId, caseId);
+        int stemId = s < 0 ? unknownWordStem(buf, off, wordLength, memo) : -1;
+        if (s < 0 && stemId < 0) {
+            s = typos.correct(buf, off, wordLength, memo.typoBuffer);
+        }
+        long ids = Scratch.ids(s, stemId);
+        if (set >= 0) {
+            memo.remember(set, key1, key2, ids);
+        }
+        return ids;
+    }
+
+    /** Replaces the last token, whose surface {@code s} expands into several, by its parts. */
+    private void expand(TokenBuffer tokens, int s) {
+        String[] parts = expansionTerms[s];
+        tokens.dropLast();
+        int first = tokens.size();
+        // The dropped token's slot still holds its offsets and flags: re-create from it.
+        for (int k = 0; k < parts.length; k++) {
+            tokens.appendExpansion(first, parts[k], expansionTermIds[s][k], expansionStemIds[s][k], k == 0);
+        }
     }
 
     private static int exactStart(char first, char second) {

@@ -394,10 +394,12 @@ public final class Tokenizer {
         }
     }
 
+    /** Small enough for the JIT to inline on every char: only non-ASCII chars take the call. */
     private static byte classify(int cp) {
-        if (cp < 128) {
-            return ASCII[cp];
-        }
+        return cp < 128 ? ASCII[cp] : classifyNonAscii(cp);
+    }
+
+    private static byte classifyNonAscii(int cp) {
         switch (cp) {
             case 0x00AD, 0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF, 0x034F, 0x180E:
                 return IGNORABLE;
