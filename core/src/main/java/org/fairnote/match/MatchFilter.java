@@ -33,8 +33,10 @@ final class MatchFilter {
     private static final int MAX_ID = (1 << 20) - 2;
     /** State 0 is the empty set; state 1 the start of a sentence, where anchored patterns may begin. */
     private static final int START = 1;
-    /** Marks a transition that reaches an accepting node, in {@link #nextState}. */
+    /** Marks a transition that reaches an accepting node, in a transition's next state. */
     private static final int ACCEPTS = 1 << 31;
+    /** A free transition slot: no state is -1. */
+    private static final long FREE = -1L;
 
     private final Automaton automaton;
     private final int maxTransitions;
@@ -52,10 +54,12 @@ final class MatchFilter {
     private int stateCount;
     private final Map<StateKey, Integer> stateIds = new HashMap<>();
 
-    /** Open addressing: per slot the token key, the state (-1: free) and the next state with its accept bit. */
-    private long[] tokenKey = new long[1024];
-    private int[] fromState = new int[1024];
-    private int[] nextState = new int[1024];
+    /**
+     * Open addressing, two longs per slot side by side so that a probe reads one cache line: the
+     * token key, then the state (high half) and the next state with its accept bit (low half);
+     * {@link #FREE} marks a free slot.
+     */
+    private long[] transitions = new long[2 * 1024];
     private int transitionCount;
 
     /** The step being built: per node, the best budget plus one (0: absent), valid when stamped. */
@@ -112,7 +116,7 @@ final class MatchFilter {
         stateCount = 0;
         intern(new int[0]);
         intern(new int[] {Automaton.ANCHORED_ROOT << 8});
-        Arrays.fill(fromState, -1);
+        clearTransitions();
         transitionCount = 0;
         warming = true;
     }
@@ -152,12 +156,22 @@ final class MatchFilter {
     }
 
     private int transition(int state, long key, TokenBuffer tokens, int i) {
-        int mask = fromState.length - 1;
-        for (int slot = home(key, state, mask); fromState[slot] >= 0; slot = (slot + 1) & mask) {
-            if (fromState[slot] == state && tokenKey[slot] == key) {
-                return nextState[slot];
+        long[] table = transitions;
+        int mask = (table.length >> 1) - 1;
+        for (int slot = home(key, state, mask); ; slot = (slot + 1) & mask) {
+            long entry = table[2 * slot + 1];
+            if (entry == FREE) {
+                break;
+            }
+            if ((int) (entry >>> 32) == state && table[2 * slot] == key) {
+                return (int) entry;
             }
         }
+        return build(state, key, tokens, i);
+    }
+
+    /** Builds, caches and returns a transition {@link #transition} did not find; out of line, so that the probe inlines. */
+    private int build(int state, long key, TokenBuffer tokens, int i) {
         misses++;
         int next = step(state, tokens, i);
         if (overflow) {
@@ -169,7 +183,7 @@ final class MatchFilter {
             reset();
             return ACCEPTS;
         }
-        if (2 * (transitionCount + 1) > fromState.length) {
+        if (2 * (transitionCount + 1) > transitions.length >> 1) {
             growTransitions();
         }
         insert(key, state, next);
@@ -177,30 +191,31 @@ final class MatchFilter {
     }
 
     private void insert(long key, int state, int next) {
-        int mask = fromState.length - 1;
+        int mask = (transitions.length >> 1) - 1;
         int slot = home(key, state, mask);
-        while (fromState[slot] >= 0) {
+        while (transitions[2 * slot + 1] != FREE) {
             slot = (slot + 1) & mask;
         }
-        tokenKey[slot] = key;
-        fromState[slot] = state;
-        nextState[slot] = next;
+        transitions[2 * slot] = key;
+        transitions[2 * slot + 1] = (long) state << 32 | (next & 0xFFFFFFFFL);
         transitionCount++;
     }
 
     private void growTransitions() {
-        long[] keys = tokenKey;
-        int[] from = fromState;
-        int[] next = nextState;
-        tokenKey = new long[keys.length * 2];
-        fromState = new int[keys.length * 2];
-        nextState = new int[keys.length * 2];
-        Arrays.fill(fromState, -1);
+        long[] old = transitions;
+        transitions = new long[old.length * 2];
+        clearTransitions();
         transitionCount = 0;
-        for (int k = 0; k < keys.length; k++) {
-            if (from[k] >= 0) {
-                insert(keys[k], from[k], next[k]);
+        for (int k = 0; k < old.length; k += 2) {
+            if (old[k + 1] != FREE) {
+                insert(old[k], (int) (old[k + 1] >>> 32), (int) old[k + 1]);
             }
+        }
+    }
+
+    private void clearTransitions() {
+        for (int k = 1; k < transitions.length; k += 2) {
+            transitions[k] = FREE;
         }
     }
 

@@ -165,7 +165,8 @@ public final class SentenceSplitter {
                     continue;
                 }
             }
-            if (endsSentence(tokens, i - 1, i)) {
+            // The punctuation test first: endsSentence is too big to inline, and most tokens are words.
+            if (tokens.has(i - 1, TokenBuffer.PUNCT) && endsSentence(tokens, i - 1, i)) {
                 if (count == bounds.length) {
                     bounds = Arrays.copyOf(bounds, count * 2);
                 }
