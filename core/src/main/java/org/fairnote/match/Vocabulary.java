@@ -216,7 +216,7 @@ public final class Vocabulary implements TermResolver {
      * the vocabulary's table and key chars (several MB) miss the cache on most probes.
      *
      * <p>A memorable word (at most 16 chars, each below 256) is its own key: its chars packed a
-     * byte each into two longs ({@link TokenBuffer#pack}), which the tokenizer packs on the way
+     * byte each into 128 bits ({@link TokenBuffer#pack}), which the tokenizer packs on the way
      * for plain ASCII words. Term chars are never 0, so the packing is unambiguous and 0 marks an
      * empty way. Each set of the memo holds two ways, the more recently stored first.
      */
@@ -337,11 +337,8 @@ public final class Vocabulary implements TermResolver {
         int len = tokens.termLength(t);
         if (key1 == 0 && len <= Scratch.MEMO_WORD) {
             // Words the tokenizer did not pack on the way (non-ASCII, joined by '&', '.' or an apostrophe)
-            key1 = TokenBuffer.pack(buf, off, off + Math.min(len, 8));
-            key2 = len > 8 ? TokenBuffer.pack(buf, off + 8, off + len) : 0;
-            if (len > 8 && key2 == 0) {
-                key1 = 0; // an empty way has key 0: such a word is not memorable
-            }
+            key1 = TokenBuffer.pack(buf, off, off + len, false); // never 0 for a memorable word: 0 marks an empty way
+            key2 = TokenBuffer.pack(buf, off, off + len, true);
         }
         int set = key1 != 0 ? Scratch.setOf(key1, key2) : -1;
         if (set >= 0) {

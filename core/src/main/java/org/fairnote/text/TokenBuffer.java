@@ -49,8 +49,9 @@ public final class TokenBuffer {
     char[] chars;
     int charLength;
     /**
-     * The last token's term packed a char per byte (the first 8 chars, then the next 8), when the
-     * tokenizer packed it on the way: a word of at most 16 ASCII chars. Otherwise both are 0.
+     * The last token's term as a 128-bit number, a char per byte, right-aligned: {@code lastKey1}
+     * holds its last 8 chars and {@code lastKey2} the (at most 8) before them. Set when the
+     * tokenizer packed the term on the way, a word of at most 16 ASCII chars; else both are 0.
      */
     private long lastKey1;
     private long lastKey2;
@@ -162,31 +163,37 @@ public final class TokenBuffer {
         charLength = 0;
     }
 
-    /** The last token's term packed a char per byte, first 8 chars; 0 when not packed (see {@link #lastKey2}). */
+    /** The last 8 chars of the last token's term, packed (see {@link #lastKey1}); 0 when not packed. */
     public long lastKey1() {
         return lastKey1;
     }
 
-    /** The last token's chars 9 to 16, packed as {@link #lastKey1}. */
+    /** The chars before the last 8 of the last token's term, packed as {@link #lastKey1}. */
     public long lastKey2() {
         return lastKey2;
     }
 
     /**
-     * Chars {@code [from, to)} of a term, at most 8, packed a char per byte as {@link #lastKey1};
-     * 0 when a char does not fit in a byte or the range is empty. Term chars are never 0, so
-     * distinct terms pack to distinct keys.
+     * The low half of {@code chars[from, to)} packed a char per byte as {@link #lastKey1}: the
+     * last 8 chars, or with {@code high} the (at most 8) before them. 0 when a char does not fit in
+     * a byte, the range is empty or longer than 16. Term chars are never 0, so distinct terms of at
+     * most 16 chars pack to distinct keys.
      */
-    public static long pack(char[] chars, int from, int to) {
-        long key = 0;
+    public static long pack(char[] chars, int from, int to, boolean high) {
+        if (to - from > 16) {
+            return 0;
+        }
+        long key1 = 0;
+        long key2 = 0;
         for (int i = from; i < to; i++) {
             char c = chars[i];
             if (c > 0xFF) {
                 return 0;
             }
-            key = key << 8 | c;
+            key2 = key2 << 8 | key1 >>> 56;
+            key1 = key1 << 8 | c;
         }
-        return key;
+        return high ? key2 : key1;
     }
 
     void setLastKey(long key1, long key2) {

@@ -229,8 +229,7 @@ public final class Tokenizer {
         int upper = 0;
         long key1 = 0;
         long key2 = 0;
-        int firstEnd = Math.min(end, i + 8);
-        for (int k = i; k < firstEnd; k++) {
+        for (int k = i; k < end; k++) {
             char c = text[k];
             if (c >= 'A') {
                 letters++;
@@ -240,19 +239,8 @@ public final class Tokenizer {
                 }
             }
             out[length++] = c;
+            key2 = key2 << 8 | key1 >>> 56;
             key1 = key1 << 8 | c;
-        }
-        for (int k = firstEnd; k < end; k++) {
-            char c = text[k];
-            if (c >= 'A') {
-                letters++;
-                if (c <= 'Z') {
-                    upper++;
-                    c += 32;
-                }
-            }
-            out[length++] = c;
-            key2 = key2 << 8 | c;
         }
         tokens.charLength = length;
         if (end - i <= 16) {

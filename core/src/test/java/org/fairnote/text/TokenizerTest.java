@@ -116,8 +116,8 @@ class TokenizerTest {
                 char[] c = tokens.termChars();
                 int off = tokens.termOffset(t);
                 int len = tokens.termLength(t);
-                long key1 = TokenBuffer.pack(c, off, off + Math.min(len, 8));
-                long key2 = len > 8 ? TokenBuffer.pack(c, off + 8, off + len) : 0;
+                long key1 = TokenBuffer.pack(c, off, off + len, false);
+                long key2 = TokenBuffer.pack(c, off, off + len, true);
                 if (len > 16 || key1 != tokens.lastKey1() || key2 != tokens.lastKey2()) {
                     mismatches.add(tokens.term(t));
                 }
@@ -135,6 +135,28 @@ class TokenizerTest {
             assertTrue(mismatches.isEmpty(), () -> mismatches + " " + RandomTexts.replay(seed, 0, text));
         }
         assertTrue(packed[0] > 5000, "too few packed words: " + packed[0]);
+    }
+
+    /** The word memo's keys: distinct terms of at most 16 chars below 256 pack to distinct keys. */
+    @Test
+    void distinctTermsPackToDistinctKeys() {
+        long seed = RandomTexts.seed();
+        Random r = new Random(seed);
+        java.util.Map<String, String> byKey = new java.util.HashMap<>();
+        String alphabet = "ab'.\u00e9\u00ff";
+        for (int k = 0; k < 200_000; k++) {
+            char[] word = new char[1 + r.nextInt(16)];
+            for (int j = 0; j < word.length; j++) {
+                word[j] = alphabet.charAt(r.nextInt(alphabet.length()));
+            }
+            String w = new String(word);
+            String key = TokenBuffer.pack(word, 0, word.length, true) + ":" + TokenBuffer.pack(word, 0, word.length, false);
+            String before = byKey.putIfAbsent(key, w);
+            assertTrue(before == null || before.equals(w), "seed " + seed + ": " + before + " and " + w + " share " + key);
+            assertTrue(TokenBuffer.pack(word, 0, word.length, false) != 0, w);
+        }
+        assertEquals(0, TokenBuffer.pack("\u0101b".toCharArray(), 0, 2, false), "a char above 255 is not packed");
+        assertEquals(0, TokenBuffer.pack("abcdefghijklmnopq".toCharArray(), 0, 17, false), "17 chars are not packed");
     }
 
     private static List<String> describe(TokenBuffer t) {
