@@ -258,17 +258,34 @@ public final class Vocabulary implements TermResolver {
             m[set + 2] = ids;
         }
 
-        /** A surface and a stem id (each -1 or more) in one long that is never 0. */
-        static long ids(int surface, int stem) {
-            return (long) (surface + 1) << 32 | (stem + 1) | 1L << 63;
+        /** Marks a memo value (never 0); {@link #EXPANDS} marks a word that expands into several tokens. */
+        private static final long PRESENT = 1L << 63;
+        private static final long EXPANDS = 1L << 62;
+
+        /**
+         * A word's term and stem id (each -1 or more) as one memo value: the ids themselves, so that
+         * a memo hit reads nothing from the vocabulary's large per-surface arrays.
+         */
+        static long ids(int termId, int stemId) {
+            return PRESENT | (long) (termId + 1) << 32 | (stemId + 1);
         }
 
-        static int surface(long ids) {
-            return (int) (ids >>> 32 & 0x7FFFFFFF) - 1;
+        /** The memo value of a word that expands into the parts of {@code surface}. */
+        static long expansion(int surface) {
+            return PRESENT | EXPANDS | surface;
         }
 
-        static int stem(long ids) {
-            return (int) ids - 1;
+        static boolean expands(long value) {
+            return (value & EXPANDS) != 0;
+        }
+
+        /** The term id of a value made by {@link #ids}, or the surface of one made by {@link #expansion}. */
+        static int termIdOrSurface(long value) {
+            return expands(value) ? (int) value : (int) (value >>> 32 & 0x3FFFFFFF) - 1;
+        }
+
+        static int stemId(long value) {
+            return (int) value - 1;
         }
 
         Stemmer stemmer() {
@@ -306,13 +323,10 @@ public final class Vocabulary implements TermResolver {
         if (ids == 0) {
             ids = resolveUnmemoised(tokens, t, key1, key2, memo);
         }
-        int s = Scratch.surface(ids);
-        if (s < 0) {
-            tokens.setIds(t, -1, Scratch.stem(ids), caseId);
-        } else if (expansionTerms[s] == null) {
-            tokens.setIds(t, surfaceTermId[s], surfaceStemId[s], caseId);
+        if (Scratch.expands(ids)) {
+            expand(tokens, Scratch.termIdOrSurface(ids));
         } else {
-            expand(tokens, s);
+            tokens.setIds(t, Scratch.termIdOrSurface(ids), Scratch.stemId(ids), caseId);
         }
     }
 
@@ -327,7 +341,7 @@ public final class Vocabulary implements TermResolver {
     }
 
     /**
-     * The surface and stem ids ({@link Scratch#ids}) of word {@code t}, which the memo does not
+     * The memo value ({@link Scratch#ids} or {@link Scratch#expansion}) of word {@code t}, which the memo does not
      * hold (or could not: {@code key1} is 0 when the tokenizer did not pack the word); remembered
      * when the word is memorable.
      */
@@ -357,7 +371,8 @@ public final class Vocabulary implements TermResolver {
         if (s < 0 && stemId < 0) {
             s = typos.correct(buf, off, wordLength, memo.typoBuffer);
         }
-        long ids = Scratch.ids(s, stemId);
+        long ids = s < 0 ? Scratch.ids(-1, stemId)
+                : expansionTerms[s] != null ? Scratch.expansion(s) : Scratch.ids(surfaceTermId[s], surfaceStemId[s]);
         if (set >= 0) {
             memo.remember(set, key1, key2, ids);
         }
