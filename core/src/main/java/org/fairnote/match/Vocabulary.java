@@ -212,7 +212,7 @@ public final class Vocabulary implements TermResolver {
 
     /**
      * Per-thread state: a stemmer, created on first need, and a memo of how recent short words
-     * resolved. Notes repeat a few hundred words; the memo answers them from one cache line, where
+     * resolved. Notes repeat a few hundred words; the memo answers them from one 64-byte set, where
      * the vocabulary's table and key chars (several MB) miss the cache on most probes.
      *
      * <p>A memorable word (at most 16 chars, each below 256) is its own key: its chars packed a
@@ -221,9 +221,15 @@ public final class Vocabulary implements TermResolver {
      * empty way. Each set of the memo holds two ways, the more recently stored first.
      */
     static final class Scratch implements TermResolver.Scratch {
-        static final int MEMO_WORD = 16;
+        static final int MEMO_WORD = TokenBuffer.PACKED_CHARS;
+        /** Marks a memo value (never 0); {@link #EXPANDS} marks a word that expands into several tokens. */
+        private static final long PRESENT = 1L << 63;
+        private static final long EXPANDS = 1L << 62;
         private static final int SET_BITS = 11;
-        /** Longs per set: key, key, ids for each of two ways, padded to one 64-byte line. */
+        /**
+         * Longs per set: key, key, ids for each of two ways, padded to 64 bytes. The JVM aligns
+         * arrays to 8 bytes only, so a set lies in one cache line or straddles two.
+         */
         private static final int SET_LONGS = 8;
         Stemmer stemmer;
         final long[] memo = new long[SET_LONGS << SET_BITS];
@@ -236,7 +242,7 @@ public final class Vocabulary implements TermResolver {
             return (int) (x >>> (64 - SET_BITS)) * SET_LONGS;
         }
 
-        /** The word's surface and stem id as {@link #ids}, or 0 when the memo lacks it (ids are never 0). */
+        /** The word's memo value ({@link #ids} or {@link #expansion}), or 0 when the memo lacks it. */
         long find(int set, long key1, long key2) {
             long[] m = memo;
             if (m[set] == key1 && m[set + 1] == key2) {
@@ -257,10 +263,6 @@ public final class Vocabulary implements TermResolver {
             m[set + 1] = key2;
             m[set + 2] = ids;
         }
-
-        /** Marks a memo value (never 0); {@link #EXPANDS} marks a word that expands into several tokens. */
-        private static final long PRESENT = 1L << 63;
-        private static final long EXPANDS = 1L << 62;
 
         /**
          * A word's term and stem id (each -1 or more) as one memo value: the ids themselves, so that

@@ -36,6 +36,9 @@ public final class TokenBuffer {
     /** Whitespace separates it from the previous token. */
     public static final int SPACE_BEFORE = 1 << 11;
 
+    /** The longest term {@link #pack} packs: 16 chars of a byte each fill 128 bits. */
+    public static final int PACKED_CHARS = 16;
+
     int size;
     int[] start;
     int[] end;
@@ -180,7 +183,7 @@ public final class TokenBuffer {
      * most 16 chars pack to distinct keys.
      */
     public static long pack(char[] chars, int from, int to, boolean high) {
-        if (to - from > 16) {
+        if (to - from > PACKED_CHARS) {
             return 0;
         }
         long key1 = 0;

@@ -243,7 +243,7 @@ public final class Tokenizer {
             key1 = key1 << 8 | c;
         }
         tokens.charLength = length;
-        if (end - i <= 16) {
+        if (end - i <= TokenBuffer.PACKED_CHARS) {
             tokens.setLastKey(key1, key2);
         }
         if (letters >= 2 && upper == letters) {
