@@ -154,11 +154,11 @@ public final class SameJvmAB {
                     .bindTo(screener);
             return note -> screen.invoke((CharSequence) note);
         }
-        if (!what.equals("tokenize") && !what.equals("match")) {
-            throw new IllegalArgumentException("unknown measure '" + what + "': screen, model, tokenize or match");
-        }
         if (what.equals("match")) {
             return matchOnly(loader);
+        }
+        if (!what.equals("tokenize")) {
+            throw new IllegalArgumentException("unknown measure '" + what + "': screen, model, tokenize or match");
         }
         Object patterns = lexicons.getMethod("entryPatterns", List.class).invoke(null, bundled);
         Object compiled = lexicons.getMethod("compile", List.class).invoke(null, patterns);
