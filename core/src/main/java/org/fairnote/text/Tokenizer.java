@@ -116,9 +116,8 @@ public final class Tokenizer {
                             | (space || newlines > 0 ? TokenBuffer.SPACE_BEFORE : 0)
                             | (hyphenBefore ? TokenBuffer.HYPHEN_BEFORE : 0);
                     int before = tokens.size();
-                    int plainEnd = asciiFastPath ? plainAsciiWordEnd(text, n, i) : -1;
-                    i = plainEnd >= 0 ? readAsciiWord(text, i, plainEnd, tokens, pendingFlags)
-                            : readWord(text, n, i, tokens, pendingFlags);
+                    int plainEnd = asciiFastPath ? readAsciiWord(text, n, i, tokens, pendingFlags) : -1;
+                    i = plainEnd >= 0 ? plainEnd : readWord(text, n, i, tokens, pendingFlags);
                     if (tokens.size() > before) {
                         resolver.resolveLast(tokens, original, scratch);
                     }
@@ -179,78 +178,60 @@ public final class Tokenizer {
     }
 
     /**
-     * Where the word at {@code i} ends if it is a run of ASCII letters and digits that nothing joins
-     * on to (no apostrophe, joiner, mark or non-ASCII char follows it), or -1. Most words are.
+     * Reads the word at {@code i} if it is a run of ASCII letters and digits that nothing joins on
+     * to (no apostrophe, joiner, mark or non-ASCII char follows it), as most words are, and returns
+     * the index after it; else returns -1 and adds nothing, for {@link #readWord}. The same token
+     * as {@link #readWord}, in one pass that copies, folds case and packs the term as it scans.
      */
-    private static int plainAsciiWordEnd(char[] text, int n, int i) {
-        int j = i;
-        while (j < n) {
-            char c = text[j];
-            if (c >= 128) {
-                return -1;
-            }
-            byte k = ASCII[c];
-            if (k != LETTER && k != DIGIT) {
-                break;
-            }
-            j++;
-        }
-        if (j == i) {
-            return -1;
-        }
-        if (j < n) {
-            char c = text[j];
-            if (c >= 128) {
-                return -1;
-            }
-            byte k = ASCII[c];
-            if ((k == JOINER || k == QUOTE) && j + 1 < n && isWordStart(text, n, j + 1)) {
-                return -1;
-            }
-        }
-        return j;
-    }
-
-    /** {@link #readWord} for a word {@link #plainAsciiWordEnd} accepted: the same token, fewer checks. */
-    private static int readAsciiWord(char[] text, int i, int end, TokenBuffer tokens, int flags) {
-        int tokenFlags = TokenBuffer.WORD | flags;
-        char first = text[i];
-        if (first <= '9') {
-            tokenFlags |= TokenBuffer.NUMBER;
-        } else if (first <= 'Z') {
-            tokenFlags |= TokenBuffer.CAPITALISED;
-        } else {
-            tokenFlags |= TokenBuffer.LOWER_START;
-        }
-        int t = tokens.beginToken(i, tokenFlags);
-        char[] out = tokens.reserveTermChars(end - i);
-        int length = tokens.charLength;
+    private static int readAsciiWord(char[] text, int n, int i, TokenBuffer tokens, int flags) {
+        char[] out = tokens.reserveTermChars(n - i);
+        int termStart = tokens.charLength;
+        int length = termStart;
         int letters = 0;
         int upper = 0;
         long key1 = 0;
         long key2 = 0;
-        for (int k = i; k < end; k++) {
+        int k = i;
+        while (k < n) {
             char c = text[k];
-            if (c >= 'A') {
+            if (c >= 128) {
+                return -1;
+            }
+            byte kind = ASCII[c];
+            if (kind == LETTER) {
                 letters++;
                 if (c <= 'Z') {
                     upper++;
                     c += 32;
                 }
+            } else if (kind != DIGIT) {
+                if ((kind == JOINER || kind == QUOTE) && k + 1 < n && isWordStart(text, n, k + 1)) {
+                    return -1;
+                }
+                break;
             }
             out[length++] = c;
             key2 = key2 << 8 | key1 >>> 56;
             key1 = key1 << 8 | c;
+            k++;
         }
+        if (k == i) {
+            return -1;
+        }
+        // The chars written past charLength count only now: a word given up above leaves them unused.
+        char first = text[i];
+        int tokenFlags = TokenBuffer.WORD | flags | (first <= '9' ? TokenBuffer.NUMBER
+                : first <= 'Z' ? TokenBuffer.CAPITALISED : TokenBuffer.LOWER_START);
+        if (letters >= 2 && upper == letters) {
+            tokenFlags |= TokenBuffer.ALL_CAPS;
+        }
+        int t = tokens.beginToken(i, tokenFlags);
         tokens.charLength = length;
-        if (end - i <= TokenBuffer.PACKED_CHARS) {
+        if (k - i <= TokenBuffer.PACKED_CHARS) {
             tokens.setLastKey(key1, key2);
         }
-        if (letters >= 2 && upper == letters) {
-            tokens.flags[t] = tokenFlags | TokenBuffer.ALL_CAPS;
-        }
-        tokens.endToken(t, end);
-        return end;
+        tokens.endToken(t, k);
+        return k;
     }
 
     /** Reads one word starting at {@code i}; returns the index after it. */
