@@ -24,6 +24,12 @@ import java.util.List;
  *     [screen|model|tokenize|match] [slices] [jsonl-folder]
  * </pre>
  *
+ * <p>One JVM is not enough on its own: each build's hot loops are compiled in that JVM, and C2 does
+ * not always compile them alike (inlining depends on what was compiled first), so two copies of one
+ * jar differed by up to 9 % in one JVM on 2026-12-07. With {@code -Dab.forks=N} the A/B runs in N
+ * fresh JVMs, the jars' order swapped in every other one, and reports each fork's B/A and their
+ * median: the measure to decide by.
+ *
  * <p>{@code screen}: the full screening, as {@code ScreenBenchmark}; {@code model}: the same with the
  * bundled model, {@code Screener.createDefault()}; {@code tokenize}: tokenising with
  * the vocabulary lookup; {@code match}: tokenise, split and the entry automaton, as {@link MatchBenchmark}.
@@ -42,6 +48,11 @@ public final class SameJvmAB {
         if (args.length < 2) {
             System.err.println("usage: SameJvmAB A.jar B.jar [screen|model|tokenize|match] [slices] [jsonl-folder]");
             System.exit(2);
+        }
+        int forks = Integer.getInteger("ab.forks", 1);
+        if (forks > 1) {
+            forked(args, forks);
+            return;
         }
         String what = args.length > 2 ? args[2] : "screen";
         int slices = args.length > 3 ? Integer.parseInt(args[3]) : 200;
@@ -81,6 +92,38 @@ public final class SameJvmAB {
         System.out.printf("%s, %d slices of %d notes: A %.1f MB/s (p25 %.1f, p75 %.1f), B %.1f MB/s (p25 %.1f, p75 %.1f),"
                 + " B/A %.3f%n", what, slices, SLICE, medianA, mbsA[slices / 4], mbsA[3 * slices / 4], medianB,
                 mbsB[slices / 4], mbsB[3 * slices / 4], medianB / medianA);
+    }
+
+    /**
+     * Runs the A/B in {@code forks} child JVMs, A and B swapped in every other one, and prints each
+     * fork's B/A (from its last line) and the median.
+     */
+    private static void forked(String[] args, int forks) throws Exception {
+        String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        double[] ratios = new double[forks];
+        for (int f = 0; f < forks; f++) {
+            boolean swapped = f % 2 == 1;
+            List<String> command = new java.util.ArrayList<>(List.of(javaBin, "-cp", System.getProperty("java.class.path"),
+                    SameJvmAB.class.getName()));
+            String[] forkArgs = args.clone();
+            if (swapped) {
+                forkArgs[0] = args[1];
+                forkArgs[1] = args[0];
+            }
+            command.addAll(List.of(forkArgs));
+            Process child = new ProcessBuilder(command).redirectErrorStream(true).start();
+            String output = new String(child.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            if (child.waitFor() != 0 || !output.contains("B/A ")) {
+                throw new IllegalStateException("fork " + f + " failed:\n" + output);
+            }
+            double ratio = Double.parseDouble(output.substring(output.lastIndexOf("B/A ") + 4).trim());
+            ratios[f] = swapped ? 1 / ratio : ratio;
+            System.out.printf("fork %d (%s first): B/A %.3f%n", f, swapped ? "B" : "A", ratios[f]);
+        }
+        double[] sorted = ratios.clone();
+        Arrays.sort(sorted);
+        double median = forks % 2 == 1 ? sorted[forks / 2] : Math.sqrt(sorted[forks / 2 - 1] * sorted[forks / 2]);
+        System.out.printf("%d forks: B/A median %.3f (min %.3f, max %.3f)%n", forks, median, sorted[0], sorted[forks - 1]);
     }
 
     /**
