@@ -3,11 +3,12 @@
 #   benchmarks/run-benchmarks.sh quick     # about 3 minutes: full screen on 2 KB notes, the main peers
 #   benchmarks/run-benchmarks.sh full      # about 20 minutes on 2 cores: every table in README.md
 # Environment: JAVA (java binary, default java), OUT (output folder), BENCH_GROUPS (subset of the full
-# groups, e.g. "screen peers"), PIN (e.g. "taskset -c 0,1" to hold the JVM to two cores).
+# groups, e.g. "screen peers"), PIN (e.g. "taskset -c 0,1" to hold the JVM to two cores), JAR (another
+# build's benchmarks jar, e.g. a baseline copied aside).
 # Build first: mvn -q -B -pl benchmarks -am install -DskipTests
 set -uo pipefail
 cd "$(dirname "$0")/.."
-JAR=benchmarks/target/benchmarks.jar
+JAR=${JAR:-benchmarks/target/benchmarks.jar}
 JAVA=${JAVA:-java}
 PIN=${PIN:-}
 MODE=${1:-quick}
