@@ -35,6 +35,7 @@ if [ "$MODE" = quick ]; then
 fi
 
 want screen && jmh screen 'ScreenBenchmark.screen$' -p lexicon=DEFAULT -prof gc
+want screen && jmh screen-varied 'ScreenBenchmark.screen$' -p noteSize=2048 -p lexicon=DEFAULT -p corpus=VARIED -prof gc
 want screen && jmh screen-threads 'ScreenBenchmark.screenAllThreads' -p noteSize=2048 -p lexicon=DEFAULT
 want model && jmh screen-model 'ScreenWithModelBenchmark' -prof gc
 want latency && jmh latency 'ScreenLatencyBenchmark' -p lexicon=DEFAULT,X100

@@ -17,7 +17,8 @@ import org.fairnote.Screener;
 /**
  * The check that a speed change left the findings alone: screens, with {@link Screener#createDefault()}
  * (lexicons and model), every {@code text} of the JSONL files under the given folders (default
- * {@code models/corpus} and {@code models/dev}) and the first 3,000 benchmark notes, and prints how
+ * {@code models/corpus} and {@code models/dev}) and the first 3,000 benchmark notes, plain and varied
+ * (with rare words and slips, {@link NoteCorpus#variedNotes}), and prints how
  * many notes and findings there were and a SHA-256 of every finding in order. Run it with the jar
  * of each build and compare the lines; {@code -Dout=F} also writes the findings, a line each, for a diff.
  *
@@ -41,6 +42,7 @@ public final class FindingsDigest {
         }
         int fromFolders = texts.size();
         texts.addAll(Notes.of(2048).subList(0, BENCHMARK_NOTES));
+        texts.addAll(Notes.varied(2048).subList(0, BENCHMARK_NOTES));
 
         Screener screener = Screener.createDefault();
         MessageDigest sha = MessageDigest.getInstance("SHA-256");
@@ -56,8 +58,8 @@ public final class FindingsDigest {
                 }
             }
         }
-        System.out.printf("notes %d (%d from %s, %d benchmark notes), findings %d, sha256 %s%n", texts.size(),
-                fromFolders, String.join(" ", folders), BENCHMARK_NOTES, findings,
+        System.out.printf("notes %d (%d from %s, %d benchmark notes, %d varied), findings %d, sha256 %s%n", texts.size(),
+                fromFolders, String.join(" ", folders), BENCHMARK_NOTES, BENCHMARK_NOTES, findings,
                 HexFormat.of().formatHex(sha.digest()));
     }
 

@@ -1,8 +1,15 @@
 package org.fairnote.benchmarks;
 
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.zip.GZIPInputStream;
 
 /**
  * A seeded, deterministic generator of invented UK mental-health case notes, built from sentence
@@ -15,6 +22,12 @@ import java.util.SplittableRandom;
  * contracted forms of lexicon wording, so that the literal-phrase peers (regex, Aho-Corasick,
  * indexOf, Lucene Monitor), which do no normalisation, find exactly what the engine finds. Every
  * line break follows punctuation, so no phrase runs across one.
+ *
+ * <p>Its neutral prose comes from a few dozen sentences, so a screening meets few words it has not
+ * met before, which real notes (names, places, drugs, slips) are full of. {@link #variedNotes}
+ * replaces {@link #VARIED_RARE_WORD_SHARE} of the words of five letters or more in neutral sentences
+ * by words drawn uniformly from the 50,000 English words of seven letters or more that the core
+ * bundles, one in ten with two neighbouring letters swapped: a harsh stand-in for that long tail.
  */
 public final class NoteCorpus {
 
@@ -28,6 +41,10 @@ public final class NoteCorpus {
     /** Default share of sentences with flagged wording, and of sentences with near misses. */
     public static final double DEFAULT_HIT_SHARE = 0.08;
     public static final double DEFAULT_DISTRACTOR_SHARE = 0.12;
+    /** Share of the words of five letters or more in neutral sentences that {@link #variedNotes} replaces. */
+    public static final double VARIED_RARE_WORD_SHARE = 0.3;
+    private static final String RARE_WORDS = "/org/fairnote/match/english-words.txt.gz";
+    private static List<String> rareWords;
 
     private static final String[] NAMES = {"Sam", "Alex", "Jo", "Priya", "Tom", "Aisha", "Ms A", "Mr B", "Kerry",
         "Jordan", "Ruth", "Dev", "Chloe", "Marcus", "Ellie", "Nadia"};
@@ -157,15 +174,27 @@ public final class NoteCorpus {
     private final SplittableRandom random;
     private final double hitShare;
     private final double distractorShare;
+    private final double rareWordShare;
+    private final List<String> words;
 
     public NoteCorpus(long seed, double hitShare, double distractorShare) {
+        this(seed, hitShare, distractorShare, 0);
+    }
+
+    /** With {@code rareWordShare} of the longer words of neutral sentences replaced by rare words (see above). */
+    public NoteCorpus(long seed, double hitShare, double distractorShare, double rareWordShare) {
         if (hitShare < 0 || distractorShare < 0 || hitShare + distractorShare > 1) {
             throw new IllegalArgumentException("shares must be >= 0 and sum to at most 1, were " + hitShare + " and "
                     + distractorShare);
         }
+        if (rareWordShare < 0 || rareWordShare > 1) {
+            throw new IllegalArgumentException("rare word share must be in [0, 1], was " + rareWordShare);
+        }
         this.random = new SplittableRandom(seed);
         this.hitShare = hitShare;
         this.distractorShare = distractorShare;
+        this.rareWordShare = rareWordShare;
+        this.words = rareWordShare > 0 ? rareWords() : List.of();
     }
 
     public NoteCorpus(long seed) {
@@ -174,7 +203,16 @@ public final class NoteCorpus {
 
     /** Notes of about {@code noteChars} chars each (never more), adding up to about {@code totalChars}. */
     public static List<String> notes(long seed, int noteChars, long totalChars) {
-        NoteCorpus g = new NoteCorpus(seed);
+        return notes(new NoteCorpus(seed), noteChars, totalChars);
+    }
+
+    /** As {@link #notes}, with {@link #VARIED_RARE_WORD_SHARE} of the longer neutral words rare (see above). */
+    public static List<String> variedNotes(long seed, int noteChars, long totalChars) {
+        return notes(new NoteCorpus(seed, DEFAULT_HIT_SHARE, DEFAULT_DISTRACTOR_SHARE, VARIED_RARE_WORD_SHARE),
+                noteChars, totalChars);
+    }
+
+    private static List<String> notes(NoteCorpus g, int noteChars, long totalChars) {
         List<String> out = new ArrayList<>();
         long sum = 0;
         do {
@@ -226,7 +264,61 @@ public final class NoteCorpus {
     private String sentence(String name) {
         double r = random.nextDouble();
         String template = r < hitShare ? pick(HITS) : r < hitShare + distractorShare ? pick(DISTRACTORS) : pick(NEUTRAL);
+        if (rareWordShare > 0 && r >= hitShare + distractorShare) {
+            template = withRareWords(template);
+        }
         return template.replace("{N}", name).replace("{S}", pick(STAFF));
+    }
+
+    /** The sentence with some of its lower-case words of five letters or more replaced by rare words. */
+    private String withRareWords(String sentence) {
+        StringBuilder out = new StringBuilder(sentence.length() + 32);
+        int i = 0;
+        while (i < sentence.length()) {
+            int j = i;
+            while (j < sentence.length() && sentence.charAt(j) >= 'a' && sentence.charAt(j) <= 'z') {
+                j++;
+            }
+            if (j == i) {
+                out.append(sentence.charAt(i++));
+                continue;
+            }
+            boolean wordStart = i == 0 || !Character.isLetterOrDigit(sentence.charAt(i - 1));
+            boolean wordEnd = j == sentence.length() || !Character.isLetterOrDigit(sentence.charAt(j));
+            if (wordStart && wordEnd && j - i >= 5 && random.nextDouble() < rareWordShare) {
+                String w = words.get(random.nextInt(words.size()));
+                if (random.nextInt(10) == 0) {
+                    int p = 1 + random.nextInt(w.length() - 3); // a slip inside the word, as people make
+                    w = w.substring(0, p) + w.charAt(p + 1) + w.charAt(p) + w.substring(p + 2);
+                }
+                out.append(w);
+            } else {
+                out.append(sentence, i, j);
+            }
+            i = j;
+        }
+        return out.toString();
+    }
+
+    private static synchronized List<String> rareWords() {
+        if (rareWords == null) {
+            List<String> list = new ArrayList<>();
+            try (InputStream in = NoteCorpus.class.getResourceAsStream(RARE_WORDS)) {
+                if (in == null) {
+                    throw new IllegalStateException("resource " + RARE_WORDS + " is missing (it comes with fairnote-core)");
+                }
+                BufferedReader r = new BufferedReader(new InputStreamReader(new GZIPInputStream(in), StandardCharsets.UTF_8));
+                for (String line = r.readLine(); line != null; line = r.readLine()) {
+                    if (line.length() >= 7 && line.chars().allMatch(c -> c >= 'a' && c <= 'z')) {
+                        list.add(line);
+                    }
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read " + RARE_WORDS, e);
+            }
+            rareWords = List.copyOf(list);
+        }
+        return rareWords;
     }
 
     private String pick(String[] options) {

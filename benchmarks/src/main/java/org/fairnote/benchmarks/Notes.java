@@ -17,6 +17,19 @@ public final class Notes {
     public static final long CORPUS_CHARS = 16L * 1024 * 1024;
 
     private static final Map<Integer, List<String>> CACHE = new ConcurrentHashMap<>();
+    private static final Map<Integer, List<String>> VARIED_CACHE = new ConcurrentHashMap<>();
+
+    /** Which notes a benchmark screens. */
+    public enum Kind {
+        /** {@link #of}: the generated notes. */
+        GENERATED,
+        /** {@link #varied}: the same kind of notes with many rare words in their neutral prose. */
+        VARIED;
+
+        public List<String> notes(int noteChars) {
+            return this == GENERATED ? of(noteChars) : varied(noteChars);
+        }
+    }
 
     private Notes() {
     }
@@ -24,6 +37,12 @@ public final class Notes {
     /** The notes of about {@code noteChars} chars each, from the default seed. */
     public static List<String> of(int noteChars) {
         return CACHE.computeIfAbsent(noteChars, n -> NoteCorpus.notes(NoteCorpus.DEFAULT_SEED, n, CORPUS_CHARS));
+    }
+
+    /** Notes of about {@code noteChars} chars with rare words in their neutral prose ({@link NoteCorpus#variedNotes}). */
+    public static List<String> varied(int noteChars) {
+        return VARIED_CACHE.computeIfAbsent(noteChars,
+                n -> NoteCorpus.variedNotes(NoteCorpus.DEFAULT_SEED, n, CORPUS_CHARS));
     }
 
     /**

@@ -17,11 +17,12 @@ import java.util.List;
  * alternating slices of 300 notes, timed by thread CPU time. Reports the median MB/s of each and
  * their ratio; a ratio within about 5 % of 1 is noise. The notes are the benchmark's own, or, given
  * a folder of JSONL files with a {@code text} field (such as {@code models/corpus}), those texts
- * joined into notes of at least 2 KB: notes dense with flagged wording.
+ * joined into notes of at least 2 KB: notes dense with flagged wording; or {@code varied}, the
+ * benchmark notes with rare words in their neutral prose ({@link NoteCorpus#variedNotes}).
  *
  * <pre>
  * java -cp benchmarks/target/benchmarks.jar org.fairnote.benchmarks.SameJvmAB A.jar B.jar \
- *     [screen|model|tokenize|match] [slices] [jsonl-folder]
+ *     [screen|model|tokenize|match] [slices] [jsonl-folder|varied]
  * </pre>
  *
  * <p>One JVM is not enough on its own: each build's hot loops are compiled in that JVM, and C2 does
@@ -46,7 +47,7 @@ public final class SameJvmAB {
 
     public static void main(String[] args) throws Throwable {
         if (args.length < 2) {
-            System.err.println("usage: SameJvmAB A.jar B.jar [screen|model|tokenize|match] [slices] [jsonl-folder]");
+            System.err.println("usage: SameJvmAB A.jar B.jar [screen|model|tokenize|match] [slices] [jsonl-folder|varied]");
             System.exit(2);
         }
         int forks = Integer.getInteger("ab.forks", 1);
@@ -60,7 +61,8 @@ public final class SameJvmAB {
         URLClassLoader loaderB = loader(args[1]);
         Run a = load(loaderA, what);
         Run b = load(loaderB, what);
-        List<String> notes = args.length > 4 ? joinedTexts(Path.of(args[4])) : Notes.of(2048);
+        List<String> notes = args.length <= 4 ? Notes.of(2048)
+                : args[4].equals("varied") ? Notes.varied(2048) : joinedTexts(Path.of(args[4]));
         for (int k = 0; k < 3 * SLICE; k++) {
             a.screen(notes.get(k % notes.size()));
             b.screen(notes.get(k % notes.size()));

@@ -33,12 +33,16 @@ public class ScreenBenchmark {
     @Param({"DEFAULT", "X10", "X100"})
     public Lexicons.Size lexicon;
 
+    /** GENERATED, or VARIED: the same notes with many rare words in their neutral prose ({@link NoteCorpus}). */
+    @Param({"GENERATED"})
+    public Notes.Kind corpus;
+
     private List<String> notes;
     private Screener screener;
 
     @Setup
     public void setup() {
-        notes = Notes.of(noteSize);
+        notes = corpus.notes(noteSize);
         screener = Lexicons.screener(Lexicons.bundled(), lexicon);
     }
 

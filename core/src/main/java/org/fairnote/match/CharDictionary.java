@@ -130,6 +130,11 @@ final class CharDictionary {
         return mix(h);
     }
 
+    /** {@link #hash} of chars whose polynomial {@code h = 31 * h + c} is {@code polynomial}. */
+    static int hashOfPolynomial(int polynomial) {
+        return mix(polynomial);
+    }
+
     private static int mix(int h) {
         h ^= h >>> 16;
         h *= 0x85ebca6b;

@@ -20,6 +20,15 @@ final class TypoCorrector {
     static final int MIN_WORD_LENGTH = 8;
     static final int MAX_WORD_LENGTH = 24;
     private static final int AMBIGUOUS = Integer.MAX_VALUE;
+    /** 31^k, wrapping as int arithmetic does. */
+    private static final int[] POWERS_OF_31 = new int[MAX_WORD_LENGTH + 1];
+
+    static {
+        POWERS_OF_31[0] = 1;
+        for (int k = 1; k < POWERS_OF_31.length; k++) {
+            POWERS_OF_31[k] = 31 * POWERS_OF_31[k - 1];
+        }
+    }
 
     private final CharDictionary surfaces;
     private final int[] surfaceTermId;
@@ -27,6 +36,14 @@ final class TypoCorrector {
     /** Per surface: its letters when it is typo-tolerant, else null. */
     private final char[][] text;
     private final TypoIndex deletions;
+    /**
+     * One bit per hash (modulo its size) of every deletion key and every typo-tolerant surface: a
+     * slice of an unknown word whose bit is clear can be neither, so the search skips its probes of
+     * the index and the vocabulary (tables of megabytes, a cache miss each). Small enough to stay in
+     * a core's cache; most slices of most unknown words find their bit clear.
+     */
+    private final long[] keyBits;
+    private final int keyBitMask;
 
     /**
      * @param index every surface and its number in the vocabulary's arrays
@@ -63,9 +80,30 @@ final class TypoCorrector {
             }
         }
         this.deletions = new TypoIndex(pairs, n);
+        int bits = Integer.highestOneBit(Math.max(64, Math.min(1 << 24, 16 * (n + text.length))));
+        this.keyBits = new long[bits / 64];
+        this.keyBitMask = bits - 1;
+        for (int k = 0; k < n; k++) {
+            setKeyBit(pairs[2 * k]);
+        }
+        for (char[] letters : text) {
+            if (letters != null) {
+                setKeyBit(CharDictionary.hash(letters, 0, letters.length));
+            }
+        }
         if (deletions.size() > 0) {
             EnglishWords.load(); // at build time, so that no screening pays for it
         }
+    }
+
+    private void setKeyBit(int hash) {
+        int bit = hash & keyBitMask;
+        keyBits[bit >>> 6] |= 1L << bit;
+    }
+
+    private boolean mayBeKey(int hash) {
+        int bit = hash & keyBitMask;
+        return (keyBits[bit >>> 6] & 1L << bit) != 0;
     }
 
     private static boolean tolerant(String surface, boolean expands, boolean known) {
@@ -103,25 +141,42 @@ final class TypoCorrector {
         if (len < MIN_WORD_LENGTH - 1 || len > MAX_WORD_LENGTH || deletions.size() == 0) {
             return -1;
         }
+        int polynomial = 0; // of CharDictionary.hash
         for (int k = off; k < off + len; k++) {
-            if (buf[k] < 'a' || buf[k] > 'z') {
+            char c = buf[k];
+            if (c < 'a' || c > 'z') {
                 return -1;
             }
+            polynomial = 31 * polynomial + c;
         }
-        if (EnglishWords.contains(buf, off, len)) {
-            return -1;
+        int found = -1;
+        int hash = CharDictionary.hashOfPolynomial(polynomial);
+        if (mayBeKey(hash)) {
+            found = candidates(-1, deletions.get(hash), buf, off, len); // a letter missed
         }
-        int found = candidates(-1, deletions.get(buf, off, len), buf, off, len); // a letter missed
+        // The word without letter p, by its polynomial: the word's, less what letter p and the
+        // letters before it add (prefix = the polynomial of the letters before p).
+        int prefix = buf[off];
         for (int p = 1; found != AMBIGUOUS && editable(p, len); p++) {
+            char c = buf[off + p];
+            int h = CharDictionary.hashOfPolynomial(polynomial - (30 * prefix + c) * POWERS_OF_31[len - 1 - p]);
+            prefix = 31 * prefix + c;
+            if (!mayBeKey(h)) {
+                continue;
+            }
             System.arraycopy(buf, off, buffer, 0, p);
             System.arraycopy(buf, off + p + 1, buffer, p, len - p - 1);
-            int added = surfaces.get(buffer, 0, len - 1); // a letter added
+            int added = surfaces.get(buffer, 0, len - 1, h); // a letter added
             if (added >= 0 && text[added] != null && oneSlip(buf, off, len, text[added])) {
                 found = merge(found, added);
             }
-            found = candidates(found, deletions.get(buffer, 0, len - 1), buf, off, len); // changed or swapped
+            found = candidates(found, deletions.get(h), buf, off, len); // changed or swapped
         }
-        return found == AMBIGUOUS ? -1 : found;
+        if (found < 0 || found == AMBIGUOUS) {
+            return -1;
+        }
+        // Last, since most unknown words have no candidate: a real English word is never a typo.
+        return EnglishWords.contains(buf, off, len) ? -1 : found;
     }
 
     /**

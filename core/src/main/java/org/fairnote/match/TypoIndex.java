@@ -87,7 +87,11 @@ final class TypoIndex {
 
     /** The entry stored under the hash of {@code buf[off, off+len)}, or {@link #NONE}: see {@link #count}, {@link #item}. */
     int get(char[] buf, int off, int len) {
-        int h = CharDictionary.hash(buf, off, len);
+        return get(CharDictionary.hash(buf, off, len));
+    }
+
+    /** As {@link #get(char[], int, int)}, given the key's {@link CharDictionary#hash}. */
+    int get(int h) {
         int slot = mix(h) & mask;
         while (true) {
             int v = slotValue[slot];
