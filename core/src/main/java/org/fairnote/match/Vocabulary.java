@@ -249,19 +249,37 @@ public final class Vocabulary implements TermResolver {
                 return m[set + 2];
             }
             if (m[set + 3] == key1 && m[set + 4] == key2) {
-                return m[set + 5];
+                return promote(set);
             }
             return 0;
         }
 
-        void remember(int set, long key1, long key2, long ids) {
+        /** A word found in the second way moves to the first, and the first's to the second. */
+        private long promote(int set) {
             long[] m = memo;
+            long key1 = m[set + 3];
+            long key2 = m[set + 4];
+            long ids = m[set + 5];
             m[set + 3] = m[set];
             m[set + 4] = m[set + 1];
             m[set + 5] = m[set + 2];
             m[set] = key1;
             m[set + 1] = key2;
             m[set + 2] = ids;
+            return ids;
+        }
+
+        /**
+         * A new word goes to the second way (the first while it is empty), and reaches the first when
+         * it is met again: a stream of words met once (names, drugs, slips) then passes through the
+         * second way and leaves the first way's word alone.
+         */
+        void remember(int set, long key1, long key2, long ids) {
+            long[] m = memo;
+            int way = m[set] == 0 ? set : set + 3;
+            m[way] = key1;
+            m[way + 1] = key2;
+            m[way + 2] = ids;
         }
 
         /**
