@@ -32,6 +32,8 @@ public final class Vocabulary implements TermResolver {
     private final int[][] expansionTermIds;
     private final int[][] expansionStemIds;
     private final Map<String, Integer> stemIds;
+    /** {@link #stemIds} for look-ups by a stem's chars, with no string made per word. */
+    private final CharDictionary stemDictionary;
     private final CharDictionary exact;
     /**
      * The first two chars (each folded to 7 bits) of every case-sensitive surface, as a bit set: a
@@ -50,6 +52,7 @@ public final class Vocabulary implements TermResolver {
         this.termCount = b.termIds.size();
         this.stemCount = new LinkedHashSet<>(b.stemIds.values()).size();
         this.stemIds = Map.copyOf(b.stemIds);
+        this.stemDictionary = new CharDictionary(stemIds);
         Map<String, List<String>> expansions = new HashMap<>();
         Set<String> all = new LinkedHashSet<>(b.termIds.keySet());
         all.addAll(b.inflections);
@@ -419,8 +422,9 @@ public final class Vocabulary implements TermResolver {
         if (stemIds.isEmpty() || !mayHaveStem(buf, off, len)) {
             return -1;
         }
-        Integer id = stemIds.get(scratch.stemmer().stem(buf, off, len));
-        return id == null ? -1 : id;
+        Stemmer stemmer = scratch.stemmer();
+        stemmer.stemInPlace(buf, off, len);
+        return stemDictionary.get(stemmer.stemChars(), 0, stemmer.stemLength());
     }
 
     /** Collects pattern words; {@link #build()} makes the immutable vocabulary. */
