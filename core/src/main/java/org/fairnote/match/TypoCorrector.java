@@ -39,8 +39,8 @@ final class TypoCorrector {
     /**
      * One bit per hash (modulo its size) of every deletion key and every typo-tolerant surface: a
      * slice of an unknown word whose bit is clear can be neither, so the search skips its probes of
-     * the index and the vocabulary (tables of megabytes, a cache miss each). Small enough to stay in
-     * a core's cache; most slices of most unknown words find their bit clear.
+     * the index and the vocabulary (tables of megabytes, a cache miss each). 8 to 16 bits per key
+     * (256 KB for the default lexicons), so most slices of most unknown words find their bit clear.
      */
     private final long[] keyBits;
     private final int keyBitMask;
@@ -80,7 +80,11 @@ final class TypoCorrector {
             }
         }
         this.deletions = new TypoIndex(pairs, n);
-        int bits = Integer.highestOneBit(Math.max(64, Math.min(1 << 24, 16 * (n + text.length))));
+        int keys = n;
+        for (char[] letters : text) {
+            keys += letters != null ? 1 : 0;
+        }
+        int bits = Integer.highestOneBit(Math.max(64, Math.min(1 << 24, 16 * keys)));
         this.keyBits = new long[bits / 64];
         this.keyBitMask = bits - 1;
         for (int k = 0; k < n; k++) {

@@ -221,7 +221,8 @@ public final class Vocabulary implements TermResolver {
      * <p>A memorable word (at most 16 chars, each below 256) is its own key: its chars packed a
      * byte each into 128 bits ({@link TokenBuffer#pack}), which the tokenizer packs on the way
      * for plain ASCII words. Term chars are never 0, so the packing is unambiguous and 0 marks an
-     * empty way. Each set of the memo holds two ways, the more recently stored first.
+     * empty way. Each set of the memo holds two ways: the first for a word met again, the second
+     * for a new one (see {@link #remember}).
      */
     static final class Scratch implements TermResolver.Scratch {
         static final int MEMO_WORD = TokenBuffer.PACKED_CHARS;
@@ -372,16 +373,17 @@ public final class Vocabulary implements TermResolver {
         char[] buf = tokens.termChars();
         int off = tokens.termOffset(t);
         int len = tokens.termLength(t);
+        int set = key1 != 0 ? Scratch.setOf(key1, key2) : -1; // resolveLast has looked there
         if (key1 == 0 && len <= Scratch.MEMO_WORD) {
             // Words the tokenizer did not pack on the way (non-ASCII, joined by '&', '.' or an apostrophe)
             key1 = TokenBuffer.pack(buf, off, off + len, false); // never 0 for a memorable word: 0 marks an empty way
             key2 = TokenBuffer.pack(buf, off, off + len, true);
-        }
-        int set = key1 != 0 ? Scratch.setOf(key1, key2) : -1;
-        if (set >= 0) {
-            long ids = memo.find(set, key1, key2);
-            if (ids != 0) {
-                return ids;
+            if (key1 != 0) {
+                set = Scratch.setOf(key1, key2);
+                long ids = memo.find(set, key1, key2);
+                if (ids != 0) {
+                    return ids;
+                }
             }
         }
         int wordLength = len;

@@ -54,7 +54,8 @@ public final class TokenBuffer {
     /**
      * The last token's term as a 128-bit number, a char per byte, right-aligned: {@code lastKey1}
      * holds its last 8 chars and {@code lastKey2} the (at most 8) before them. Set when the
-     * tokenizer packed the term on the way, a word of at most 16 ASCII chars; else both are 0.
+     * tokenizer packed the term on the way, a word of at most 16 ASCII chars; else {@code lastKey1}
+     * is 0 (and {@code lastKey2} means nothing).
      */
     private long lastKey1;
     private long lastKey2;

@@ -185,8 +185,7 @@ public final class Tokenizer {
      */
     private static int readAsciiWord(char[] text, int n, int i, TokenBuffer tokens, int flags) {
         char[] out = tokens.reserveTermChars(n - i);
-        int termStart = tokens.charLength;
-        int length = termStart;
+        int length = tokens.charLength;
         int letters = 0;
         int upper = 0;
         long key1 = 0;
