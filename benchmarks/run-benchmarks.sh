@@ -4,7 +4,8 @@
 #   benchmarks/run-benchmarks.sh full      # about 20 minutes on 2 cores: every table in README.md
 # Environment: JAVA (java binary, default java), OUT (output folder), BENCH_GROUPS (subset of the full
 # groups, e.g. "screen peers"), PIN (e.g. "taskset -c 0,1" to hold the JVM to two cores), JAR (another
-# build's benchmarks jar, e.g. a baseline copied aside).
+# build's benchmarks jar, e.g. a baseline copied aside), JVM_ARGS (added to every forked JVM's
+# arguments, e.g. "-XX:+UseTransparentHugePages").
 # Build first: mvn -q -B -pl benchmarks -am install -DskipTests
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -17,13 +18,13 @@ mkdir -p "$OUT"
 if [ "$MODE" = quick ]; then
   OPTS=(-f 1 -wi 1 -w 1s -i 2 -r 2s)
 else
-  OPTS=(-f 1 -wi 2 -w 2s -i 3 -r 3s)
+  OPTS=(-f 1 -wi 4 -w 3s -i 5 -r 3s)
 fi
 { echo "date: $(date -u +%FT%TZ)"; echo "nproc: $(nproc)"; grep -m1 'model name' /proc/cpuinfo;
-  grep MemTotal /proc/meminfo; uptime; $JAVA -version 2>&1; echo "pin: ${PIN:-none}"; } > "$OUT/machine-$(date -u +%H%M%S).txt"
+  grep MemTotal /proc/meminfo; uptime; $JAVA -version 2>&1; echo "pin: ${PIN:-none}"; echo "jvm args: ${JVM_ARGS:-none}"; } > "$OUT/machine-$(date -u +%H%M%S).txt"
 jmh() {
   local name=$1; shift
-  $PIN $JAVA -jar "$JAR" "$@" "${OPTS[@]}" -jvm "$(command -v $JAVA || echo $JAVA)" -rf json -rff "$OUT/$name.json" > "$OUT/$name.log" 2>&1
+  $PIN $JAVA -jar "$JAR" "$@" "${OPTS[@]}" ${JVM_ARGS:+-jvmArgsPrepend "$JVM_ARGS"} -jvm "$(command -v $JAVA || echo $JAVA)" -rf json -rff "$OUT/$name.json" > "$OUT/$name.log" 2>&1
   echo "$name: $(grep -c '^Iteration' "$OUT/$name.log") iterations $(grep -m1 'WARNING' "$OUT/$name.log")"
 }
 want() { [ -z "${BENCH_GROUPS:-}" ] || [[ " $BENCH_GROUPS " == *" $1 "* ]]; }

@@ -27,7 +27,7 @@ import org.openjdk.jmh.annotations.Threads;
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
 @State(Scope.Benchmark)
-@Fork(value = 1, jvmArgsAppend = {"-Xms2g", "-Xmx2g"})
+@Fork(value = 1, jvmArgsAppend = {"-Xms2g", "-Xmx2g", "-XX:+AlwaysPreTouch"})
 public class PeerBenchmark {
 
     @Param({"ENGINE", "REGEX", "LUCENE_MONITOR", "LUCENE_MONITOR_IDS", "AHO_CORASICK", "INDEX_OF", "FLOOR"})

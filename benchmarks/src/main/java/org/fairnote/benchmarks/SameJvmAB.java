@@ -105,8 +105,10 @@ public final class SameJvmAB {
         double[] ratios = new double[forks];
         for (int f = 0; f < forks; f++) {
             boolean swapped = f % 2 == 1;
-            List<String> command = new java.util.ArrayList<>(List.of(javaBin, "-cp", System.getProperty("java.class.path"),
-                    SameJvmAB.class.getName()));
+            // A fixed, pre-touched heap: else the first touch of each heap page, a kernel page fault,
+            // falls inside the timed slices for as long as the young generation moves to new regions.
+            List<String> command = new java.util.ArrayList<>(List.of(javaBin, "-Xms1g", "-Xmx1g", "-XX:+AlwaysPreTouch",
+                    "-cp", System.getProperty("java.class.path"), SameJvmAB.class.getName()));
             String[] forkArgs = args.clone();
             if (swapped) {
                 forkArgs[0] = args[1];

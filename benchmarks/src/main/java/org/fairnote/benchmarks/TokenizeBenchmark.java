@@ -33,7 +33,7 @@ import org.openjdk.jmh.annotations.Threads;
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
 @State(Scope.Benchmark)
-@Fork(value = 1, jvmArgsAppend = {"-Xms2g", "-Xmx2g"})
+@Fork(value = 1, jvmArgsAppend = {"-Xms2g", "-Xmx2g", "-XX:+AlwaysPreTouch"})
 public class TokenizeBenchmark {
 
     public enum Impl { FAIRNOTE_PLAIN, FAIRNOTE_RESOLVED, LUCENE_STANDARD_LOWERCASE }
