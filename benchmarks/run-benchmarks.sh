@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs the Fairnote benchmarks and writes JMH JSON (and logs) under benchmarks/results/.
 #   benchmarks/run-benchmarks.sh quick     # about 3 minutes: full screen on 2 KB notes, the main peers
-#   benchmarks/run-benchmarks.sh full      # about 20 minutes on 2 cores: every table in README.md
+#   benchmarks/run-benchmarks.sh full      # about 35 minutes on 2 cores: every table in README.md
 # Environment: JAVA (java binary, default java), OUT (output folder), BENCH_GROUPS (subset of the full
 # groups, e.g. "screen peers"), PIN (e.g. "taskset -c 0,1" to hold the JVM to two cores), JAR (another
 # build's benchmarks jar, e.g. a baseline copied aside), JVM_ARGS (added to every forked JVM's
