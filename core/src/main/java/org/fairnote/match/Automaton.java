@@ -377,8 +377,9 @@ public final class Automaton {
 
     /**
      * {@link #match}, after asking the thread's {@link MatchFilter} whether the sentence holds any
-     * match at all: for an automaton whose matches are rare, most sentences are then not matched.
-     * The filter stands aside on text too varied for its cache to pay.
+     * match at all, and where the last may end: for an automaton whose matches are rare, most
+     * sentences are then not matched, and the rest only up to that end. The filter stands aside on
+     * text too varied for its cache to pay.
      */
     public void matchIfAny(TokenBuffer tokens, int from, int to, Scratch s, Sink sink) {
         MatchFilter filter = s.filter;
@@ -387,8 +388,13 @@ public final class Automaton {
             s.filter = filter;
             s.filterOwner = this;
         }
-        if (!filter.enabled(to - from) || from < to && filter.anyMatch(tokens, from, to)) {
+        if (!filter.enabled(to - from)) {
             match(tokens, from, to, s, sink);
+        } else if (from < to) {
+            int end = filter.matchEnd(tokens, from, to);
+            if (end > from) {
+                match(tokens, from, end, s, sink); // no match ends after the filter's last accepting token
+            }
         }
     }
 

@@ -35,6 +35,8 @@ final class MatchFilter {
     private static final int START = 1;
     /** Marks a transition that reaches an accepting node, in a transition's next state. */
     private static final int ACCEPTS = 1 << 31;
+    /** Returned for a step the filter could not take: no state has this number, and it is never cached. */
+    private static final int UNKNOWN = -1;
     /** A free transition slot: no state is -1. */
     private static final long FREE = -1L;
 
@@ -123,23 +125,34 @@ final class MatchFilter {
 
     /** Does some match of the automaton lie in tokens {@code [from, to)}? */
     boolean anyMatch(TokenBuffer tokens, int from, int to) {
+        return matchEnd(tokens, from, to) > from;
+    }
+
+    /**
+     * The end of the last match the automaton may have in tokens {@code [from, to)}: no match ends
+     * after it, so matching {@code [from, end)} finds every match. {@code from} when there is none;
+     * {@code to} when the filter cannot tell.
+     */
+    int matchEnd(TokenBuffer tokens, int from, int to) {
         int state = START;
+        int end = from;
         for (int i = from; i < to; i++) {
             long key = tokenKey(tokens, i);
-            if (key < 0) {
-                return true; // an id too large for the key: let the exact matcher decide
-            }
-            int next = transition(state, key, tokens, i);
-            if ((next & ACCEPTS) != 0) {
+            int next = key < 0 ? UNKNOWN : transition(state, key, tokens, i); // an id too large for the key: unknown
+            if (next == UNKNOWN) {
                 lookups += i - from + 1;
                 endTrialIfDue();
-                return true;
+                return to;
+            }
+            if ((next & ACCEPTS) != 0) {
+                end = i + 1;
+                next &= ~ACCEPTS;
             }
             state = next;
         }
         lookups += to - from;
         endTrialIfDue();
-        return false;
+        return end;
     }
 
     /** The token's term, stem and case ids and its classes, or -1 if an id does not fit. */
@@ -175,13 +188,13 @@ final class MatchFilter {
         misses++;
         int next = step(state, tokens, i);
         if (overflow) {
-            return ACCEPTS; // a node or budget the entries cannot hold: the exact matcher decides
+            return UNKNOWN; // a node or budget the entries cannot hold: the exact matcher decides
         }
         if (transitionCount >= maxTransitions || stateCount >= maxTransitions) {
             // Full: start again from nothing. The state just numbered is gone too, so the exact
             // matcher takes this sentence.
             reset();
-            return ACCEPTS;
+            return UNKNOWN;
         }
         if (2 * (transitionCount + 1) > transitions.length >> 1) {
             growTransitions();
@@ -244,7 +257,7 @@ final class MatchFilter {
         overflow = false;
         boolean accepts = automaton.stepSet(states[state], tokens, i, this);
         if (overflow) {
-            return ACCEPTS; // not numbered: see transition
+            return UNKNOWN; // not numbered: see transition
         }
         int[] entries = new int[touchedCount];
         for (int k = 0; k < touchedCount; k++) {
