@@ -6,8 +6,8 @@ import java.util.Map;
 import org.fairnote.text.TokenBuffer;
 
 /**
- * Tells whether a sentence holds any match of an {@link Automaton}, by a deterministic automaton
- * built lazily from it, one thread's cache: most sentences of a note hold none, and one table
+ * Tells whether a sentence holds any match of an {@link Automaton}, and where the last may end, by
+ * a deterministic automaton built lazily from it, one thread's cache: most sentences of a note hold none, and one table
  * probe per token is far cheaper than advancing the live states of the exact matcher.
  *
  * <p>A state is the set of (node, gap budget) that the exact matcher would hold, without the start
@@ -243,7 +243,10 @@ final class MatchFilter {
         return h;
     }
 
-    /** The state after token {@code i} from {@code state}, with {@link #ACCEPTS} if it reaches an accepting node. */
+    /**
+     * The state after token {@code i} from {@code state}, with {@link #ACCEPTS} if it reaches an
+     * accepting node; {@link #UNKNOWN} when the state cannot be held.
+     */
     private int step(int state, TokenBuffer tokens, int i) {
         if (budgetPlusOne.length < automaton.nodeCount()) {
             budgetPlusOne = new int[automaton.nodeCount()];
