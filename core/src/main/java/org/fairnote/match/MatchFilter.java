@@ -7,8 +7,9 @@ import org.fairnote.text.TokenBuffer;
 
 /**
  * Tells whether a sentence holds any match of an {@link Automaton}, and where the last may end, by
- * a deterministic automaton built lazily from it, one thread's cache: most sentences of a note hold none, and one table
- * probe per token is far cheaper than advancing the live states of the exact matcher.
+ * a deterministic automaton built lazily from it, one thread's cache: most sentences of a note
+ * hold none, and one table probe per token is far cheaper than advancing the live states of the
+ * exact matcher.
  *
  * <p>A state is the set of (node, gap budget) that the exact matcher would hold, without the start
  * tokens: two states at one node keep the larger budget, which can only reach more. A transition is
