@@ -124,11 +124,6 @@ final class MatchFilter {
         warming = true;
     }
 
-    /** Does some match of the automaton lie in tokens {@code [from, to)}? */
-    boolean anyMatch(TokenBuffer tokens, int from, int to) {
-        return matchEnd(tokens, from, to) > from;
-    }
-
     /**
      * The end of the last match the automaton may have in tokens {@code [from, to)}: no match ends
      * after it, so matching {@code [from, end)} finds every match. {@code from} when there is none;

@@ -1,6 +1,6 @@
 package org.fairnote.match;
 
-import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -44,7 +44,7 @@ class MatchFilterTest {
         int asked = 0;
         while (filter.enabled(0)) {
             TokenBuffer tokens = tokenizer.tokenize(randomSentence(r, 40));
-            filter.anyMatch(tokens, 0, tokens.size());
+            filter.matchEnd(tokens, 0, tokens.size());
             asked += tokens.size();
             if (asked > 100 * MatchFilter.TRIAL) {
                 throw new AssertionError("never stood aside on random text (seed " + seed + ")");
@@ -64,8 +64,8 @@ class MatchFilterTest {
         TokenBuffer plain = tokenizer.tokenize("Staff reviewed the care plan on the ward today");
         for (int k = 0; k < 20 * MatchFilter.TRIAL; k++) {
             assertTrue(filter.enabled(flagged.size()));
-            assertTrue(filter.anyMatch(flagged, 0, flagged.size()));
-            assertFalse(filter.anyMatch(plain, 0, plain.size()));
+            assertTrue(filter.matchEnd(flagged, 0, flagged.size()) > 0);
+            assertEquals(0, filter.matchEnd(plain, 0, plain.size()), "no match, so no end");
         }
     }
 
@@ -80,7 +80,8 @@ class MatchFilterTest {
         String text = "police " + "came by and ".repeat(90) + "will attend";
         TokenBuffer tokens = longTokenizer.tokenize(text);
         MatchFilter filter = new MatchFilter(longGaps);
-        assertTrue(filter.anyMatch(tokens, 0, tokens.size()), "a match 272 tokens after its first word");
+        assertEquals(tokens.size(), filter.matchEnd(tokens, 0, tokens.size()),
+                "a match 272 tokens after its first word: the filter cannot tell, so the whole sentence");
         int[] found = new int[1];
         longGaps.matchIfAny(tokens, 0, tokens.size(), new Automaton.Scratch(), (payload, start, end) -> found[0]++);
         assertTrue(found[0] > 0, "the exact matcher found it");
