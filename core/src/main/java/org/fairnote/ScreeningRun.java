@@ -153,7 +153,13 @@ final class ScreeningRun implements Automaton.Sink {
                 previousTo = out.size();
                 continue;
             }
-            screener.contextAutomaton.match(tokens, from, to, scratch, this);
+            if (entryMatchCount > 0 || predictions != null && predictions[k] != null) {
+                screener.contextAutomaton.match(tokens, from, to, scratch, this);
+            } else {
+                // Only the sentence before is reassessed: only triggers opening this sentence count.
+                screener.contextAutomaton.match(tokens, from, to, from + screener.resolver.previousSentenceScope(),
+                        scratch, this);
+            }
             screener.resolver.prune(triggers);
             if (previousFlagged) {
                 reassessPreviousSentence(from, out, previousFrom, previousTo);

@@ -31,6 +31,7 @@ public final class AssertionResolver {
     private final List<ContextRule> rules;
     private final Decision[] decisions;
     private final boolean[] pseudo;
+    private final int previousSentenceScope;
 
     public AssertionResolver(List<ContextRule> rules) {
         this.rules = ImmutableList.copyOf(rules);
@@ -41,6 +42,8 @@ public final class AssertionResolver {
             decisions[i] = new Decision(r.assertion(), r.id());
             pseudo[i] = r.direction() == Direction.PSEUDO;
         }
+        this.previousSentenceScope = this.rules.stream().filter(r -> r.direction() == Direction.PREVIOUS_SENTENCE)
+                .mapToInt(ContextRule::maxScope).max().orElse(0);
     }
 
     public List<ContextRule> rules() {
@@ -50,6 +53,16 @@ public final class AssertionResolver {
     /** Drops triggers hidden by longer ones; on equal spans a pseudo-trigger hides the other. */
     public void prune(TriggerMatches triggers) {
         triggers.prune(pseudo);
+    }
+
+    /**
+     * How many tokens into a sentence a trigger may start and still speak for the sentence before
+     * ({@link #forPreviousSentence}); 0 when no rule does. Of a sentence that is only matched to
+     * reassess the one before, triggers starting later need not be found: neither they nor the
+     * longer triggers that could hide one of these (which start no later) are missed.
+     */
+    public int previousSentenceScope() {
+        return previousSentenceScope;
     }
 
     /**

@@ -355,14 +355,33 @@ public final class Automaton {
      * Reports each (payload, start, end) at least once, in no particular order.
      */
     public void match(TokenBuffer tokens, int from, int to, Scratch s, Sink sink) {
+        match(tokens, from, to, to, s, sink);
+    }
+
+    /**
+     * {@link #match}, reporting only the matches that start before token {@code startsBefore}: each
+     * of them, with its whole span, and in the order {@link #match} reports them. Matching ends once
+     * no state started before it is left.
+     */
+    public void match(TokenBuffer tokens, int from, int to, int startsBefore, Scratch s, Sink sink) {
         s.clear();
         s.to = to;
+        int lastStart = Math.min(to, startsBefore);
+        if (lastStart <= from) {
+            return;
+        }
         for (int i = from; i < to; i++) {
             // Every token may start a match; the first token of a sentence may also start anchored ones.
             if (i == from) {
                 step(ANCHORED_ROOT, i, 0, tokens, i, s, sink);
             }
-            stepRoot(tokens, i, s, sink);
+            if (i >= lastStart) {
+                if (s.curSize == 0) {
+                    break;
+                }
+            } else {
+                stepRoot(tokens, i, s, sink);
+            }
             for (int k = 0; k < s.curSize; k++) {
                 int at = s.cur + k; // read each time: a step may grow the arrays and move the states
                 step(s.stateNode[at], s.stateStart[at], s.stateBudget[at], tokens, i, s, sink);

@@ -98,6 +98,8 @@ class AutomatonDifferentialTest {
                 Set<String> actual = new TreeSet<>();
                 Set<String> filtered = new TreeSet<>();
                 Set<String> smallCache = new TreeSet<>();
+                List<String> earlyStarts = new ArrayList<>();
+                List<String> startLimited = new ArrayList<>();
                 Automaton.Scratch scratch = new Automaton.Scratch();
                 for (int k = 0; k + 1 < sentences.length; k++) {
                     expected.addAll(reference.matches(text, tokens, sentences[k], sentences[k + 1]));
@@ -105,6 +107,15 @@ class AutomatonDifferentialTest {
                             (payload, s, e) -> actual.add(payload + ":" + s + "-" + e));
                     automaton.matchIfAny(tokens, sentences[k], sentences[k + 1], filteredScratch,
                             (payload, s, e) -> filtered.add(payload + ":" + s + "-" + e));
+                    // Limited to matches starting before a random token: exactly those, spans and order kept.
+                    int startsBefore = sentences[k] + r.nextInt(sentences[k + 1] - sentences[k] + 2);
+                    automaton.match(tokens, sentences[k], sentences[k + 1], scratch, (payload, s, e) -> {
+                        if (s < startsBefore) {
+                            earlyStarts.add(payload + ":" + s + "-" + e);
+                        }
+                    });
+                    automaton.match(tokens, sentences[k], sentences[k + 1], startsBefore, scratch,
+                            (payload, s, e) -> startLimited.add(payload + ":" + s + "-" + e));
                     int end = tinyFilter.matchEnd(tokens, sentences[k], sentences[k + 1]);
                     automaton.match(tokens, sentences[k], sentences[k + 1], scratch, (payload, s, e) -> {
                         if (e > end) {
@@ -116,6 +127,8 @@ class AutomatonDifferentialTest {
                         + RandomTexts.replay(seed, 0, text));
                 assertEquals(expected, filtered, () -> "with the match filter: patterns " + sources + " on "
                         + RandomTexts.replay(seed, 0, text));
+                assertEquals(earlyStarts, startLimited, () -> "matching only starts before a token: patterns "
+                        + sources + " on " + RandomTexts.replay(seed, 0, text));
                 assertEquals(Set.of(), smallCache, () -> "the filter with a full cache put a match past its end: "
                         + "patterns " + sources + " on " + RandomTexts.replay(seed, 0, text));
                 compared += expected.size();
