@@ -15,10 +15,12 @@ import java.util.List;
  * A/B of two builds in one JVM, for a shared machine whose speed drifts between runs: each
  * benchmarks jar is loaded in its own class loader, and the two screen the same 2 KB notes in
  * alternating slices of 300 notes, timed by thread CPU time. Reports the median MB/s of each and
- * their ratio; a ratio within about 5 % of 1 is noise. The notes are the benchmark's own, or, given
- * a folder of JSONL files with a {@code text} field (such as {@code models/corpus}), those texts
- * joined into notes of at least 2 KB: notes dense with flagged wording; or {@code varied}, the
- * benchmark notes with rare words in their neutral prose ({@link NoteCorpus#variedNotes}).
+ * their ratio; a ratio within about 5 % of 1 is noise, and it has read changes larger than JMH
+ * forks of each build did (confirm with JMH forks back to back). The notes are the benchmark's
+ * own, or, given a folder of JSONL files with a {@code text} field (such as {@code models/corpus}),
+ * those texts joined into notes of at least 2 KB: notes dense with flagged wording; or
+ * {@code varied}, the benchmark notes with rare words in their neutral prose
+ * ({@link NoteCorpus#variedNotes}).
  *
  * <pre>
  * java -cp benchmarks/target/benchmarks.jar org.fairnote.benchmarks.SameJvmAB A.jar B.jar \
