@@ -148,12 +148,13 @@ final class ScreeningRun implements Automaton.Sink {
                 }
             }
             boolean previousFlagged = hasFlag(out, previousFrom, previousTo);
-            if (entryMatchCount == 0 && (predictions == null || predictions[k] == null) && !previousFlagged) {
+            boolean hasTargets = entryMatchCount > 0 || predictions != null && predictions[k] != null;
+            if (!hasTargets && !previousFlagged) {
                 previousFrom = out.size();
                 previousTo = out.size();
                 continue;
             }
-            if (entryMatchCount > 0 || predictions != null && predictions[k] != null) {
+            if (hasTargets) {
                 screener.contextAutomaton.match(tokens, from, to, scratch, this);
             } else {
                 // Only the sentence before is reassessed: only triggers opening this sentence count.
