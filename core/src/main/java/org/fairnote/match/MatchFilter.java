@@ -12,11 +12,17 @@ import org.fairnote.text.TokenBuffer;
  * exact matcher.
  *
  * <p>A state is the set of (node, gap budget) that the exact matcher would hold, without the start
- * tokens: two states at one node keep the larger budget, which can only reach more. A transition is
- * keyed by the token's ids and classes, and remembers whether it reaches an accepting node.
+ * tokens: two states at one node keep the larger budget, which can only reach more. The alphabet is
+ * numbered as met: a token's symbol stands for its word class (its term and stem ids), case id and
+ * classes, all that a step depends on. A transition remembers whether it reaches an accepting node.
  * Transitions and states are built on first use and kept for the thread's next sentences; past
  * {@link #MAX_TRANSITIONS} everything is dropped and built again (and that sentence goes to the
  * exact matcher). Never shared between threads.
+ *
+ * <p>The transitions lie in one array, each state's row at its own base, rows interleaved where
+ * the others leave slots free, as lex and yacc pack their tables: a step is one array read at
+ * the state's base plus the symbol, checked against the state, with no hashing on the chain of
+ * dependent reads from one token to the next.
  *
  * <p>On varied text the states hardly repeat, and building them costs more than the exact matcher
  * would (the annotated corpus notes: a new transition for 44 % of tokens). So, as RE2 does with its
@@ -31,7 +37,12 @@ final class MatchFilter {
     static final int MAX_MISS_SHARE = 8;
     private static final long FIRST_PAUSE = 1L << 18;
     private static final long MAX_PAUSE = 1L << 24;
-    private static final int MAX_ID = (1 << 20) - 2;
+    /** Slots per transition past which the rows are built again from nothing: moved rows leave gaps. */
+    private static final int MAX_SLOTS_PER_TRANSITION = 4;
+    /** Symbols, plus one, are kept as chars. */
+    private static final int MAX_SYMBOLS = Character.MAX_VALUE - 1;
+    /** Free slots tried for a moved row before it goes past the last row. */
+    private static final int MAX_FIT_TRIES = 256;
     /** State 0 is the empty set; state 1 the start of a sentence, where anchored patterns may begin. */
     private static final int START = 1;
     /** Marks a transition that reaches an accepting node, in a transition's next state. */
@@ -58,12 +69,33 @@ final class MatchFilter {
     private final Map<StateKey, Integer> stateIds = new HashMap<>();
 
     /**
-     * Open addressing, two longs per slot side by side so that a probe reads one cache line: the
-     * token key, then the state (high half) and the next state with its accept bit (low half);
-     * {@link #FREE} marks a free slot.
+     * Symbol plus one (0: none yet) of a token without a case id, at its word class times 4 plus
+     * its classes: nearly every token finds its symbol here, by one read.
      */
-    private long[] transitions = new long[2 * 1024];
+    private char[] symbolOfClass = new char[1024];
+    /** Symbols of tokens with a case id, by word class, case id and classes. */
+    private final Map<Long, Integer> symbolOfCaseKey = new HashMap<>();
+    private int symbolCount;
+    /** Every symbol is below it; {@link #slots} has this many slots past {@link #slotsEnd}. */
+    private int symbolCapacity;
+
+    /**
+     * State {@code s}'s transition on symbol {@code y} is at {@code slots[base[s] + y]} when that
+     * slot holds {@code s}: the state in the high half, the next state with its accept bit in the
+     * low half; {@link #FREE} marks a free slot.
+     */
+    private long[] slots;
+    private int[] base = new int[64];
+    /** Each state's symbols with a transition, to move its row. */
+    private int[][] rowSymbols = new int[64][];
+    private int[] rowLength = new int[64];
+    /** One past the last slot in use; no base lies past it. */
+    private int slotsEnd;
+    /** No free slot lies below it. */
+    private int firstFree;
     private int transitionCount;
+    /** Rows moved since the filter was made, for tests. */
+    private int movedRows;
 
     /** The step being built: per node, the best budget plus one (0: absent), valid when stamped. */
     private int[] budgetPlusOne = new int[0];
@@ -117,10 +149,17 @@ final class MatchFilter {
     private void reset() {
         stateIds.clear();
         stateCount = 0;
+        Arrays.fill(symbolOfClass, (char) 0);
+        symbolOfCaseKey.clear();
+        symbolCount = 0;
+        symbolCapacity = 64;
+        slots = new long[1024];
+        Arrays.fill(slots, FREE);
+        slotsEnd = 0;
+        firstFree = 0;
+        transitionCount = 0;
         intern(new int[0]);
         intern(new int[] {Automaton.ANCHORED_ROOT << 8});
-        clearTransitions();
-        transitionCount = 0;
         warming = true;
     }
 
@@ -133,8 +172,9 @@ final class MatchFilter {
         int state = START;
         int end = from;
         for (int i = from; i < to; i++) {
-            long key = tokenKey(tokens, i);
-            int next = key < 0 ? UNKNOWN : transition(state, key, tokens, i); // an id too large for the key: unknown
+            int symbol = symbol(tokens, i);
+            long slot = slots[base[state] + symbol];
+            int next = (int) (slot >>> 32) == state ? (int) slot : build(state, symbol, tokens, i);
             if (next == UNKNOWN) {
                 lookups += i - from + 1;
                 endTrialIfDue();
@@ -151,92 +191,172 @@ final class MatchFilter {
         return end;
     }
 
-    /** The token's term, stem and case ids and its classes, or -1 if an id does not fit. */
-    private static long tokenKey(TokenBuffer tokens, int i) {
-        int term = tokens.termId(i) + 1;
-        int stem = tokens.stemId(i) + 1;
-        int exact = tokens.caseId(i) + 1;
-        if (term > MAX_ID || stem > MAX_ID || exact > MAX_ID) {
-            return -1;
-        }
-        long classes = (tokens.has(i, TokenBuffer.CAPITALISED) && !tokens.has(i, TokenBuffer.EXPANDED) ? 1 : 0)
-                | (tokens.has(i, TokenBuffer.NUMBER) ? 2 : 0);
-        return (long) term << 42 | (long) stem << 22 | (long) exact << 2 | classes;
-    }
-
-    private int transition(int state, long key, TokenBuffer tokens, int i) {
-        long[] table = transitions;
-        int mask = (table.length >> 1) - 1;
-        for (int slot = home(key, state, mask); ; slot = (slot + 1) & mask) {
-            long entry = table[2 * slot + 1];
-            if (entry == FREE) {
-                break;
-            }
-            if ((int) (entry >>> 32) == state && table[2 * slot] == key) {
-                return (int) entry;
+    /** The token's symbol, numbered now if new: kept small so that the JIT inlines it. */
+    private int symbol(TokenBuffer tokens, int i) {
+        int classes = tokenClasses(tokens.flags(i));
+        if (tokens.caseId(i) < 0) {
+            int index = tokens.wordClass(i) << 2 | classes;
+            char[] known = symbolOfClass;
+            if (index < known.length && known[index] != 0) {
+                return known[index] - 1;
             }
         }
-        return build(state, key, tokens, i);
+        return newSymbol(tokens, i, classes);
     }
 
-    /** Builds, caches and returns a transition {@link #transition} did not find; out of line, so that the probe inlines. */
-    private int build(int state, long key, TokenBuffer tokens, int i) {
+    /** What of a token's flags a step depends on: capitalised (not as a later part of a word), a number. */
+    private static int tokenClasses(int flags) {
+        return ((flags & (TokenBuffer.CAPITALISED | TokenBuffer.EXPANDED)) == TokenBuffer.CAPITALISED ? 1 : 0)
+                | ((flags & TokenBuffer.NUMBER) != 0 ? 2 : 0);
+    }
+
+    private int newSymbol(TokenBuffer tokens, int i, int classes) {
+        if (tokens.caseId(i) >= 0) {
+            long key = (long) tokens.wordClass(i) << 32 | (long) tokens.caseId(i) << 2 | classes;
+            Integer known = symbolOfCaseKey.get(key);
+            if (known != null) {
+                return known;
+            }
+            int symbol = nextSymbol();
+            symbolOfCaseKey.put(key, symbol);
+            return symbol;
+        }
+        int index = tokens.wordClass(i) << 2 | classes;
+        if (index >= symbolOfClass.length) {
+            symbolOfClass = Arrays.copyOf(symbolOfClass, Math.max(index + 1, 2 * symbolOfClass.length));
+        }
+        if (symbolOfClass[index] == 0) {
+            symbolOfClass[index] = (char) (nextSymbol() + 1);
+        }
+        return symbolOfClass[index] - 1;
+    }
+
+    private int nextSymbol() {
+        if (symbolCount == symbolCapacity) {
+            symbolCapacity *= 2;
+            ensureSlots();
+        }
+        return symbolCount++;
+    }
+
+    /**
+     * Builds, stores and returns a transition {@link #matchEnd} did not find; out of line, so that
+     * the step inlines. A new symbol always comes here (it has no transition yet), so the check on
+     * the number of symbols keeps them below what {@link #symbolOfClass} holds.
+     */
+    private int build(int state, int symbol, TokenBuffer tokens, int i) {
         misses++;
         int next = step(state, tokens, i);
-        if (overflow) {
-            return UNKNOWN; // a node or budget the entries cannot hold: the exact matcher decides
-        }
-        if (transitionCount >= maxTransitions || stateCount >= maxTransitions) {
+        if (transitionCount >= maxTransitions || stateCount >= maxTransitions
+                || symbolCount >= MAX_SYMBOLS || slotsEnd > MAX_SLOTS_PER_TRANSITION * maxTransitions) {
             // Full: start again from nothing. The state just numbered is gone too, so the exact
             // matcher takes this sentence.
             reset();
             return UNKNOWN;
         }
-        if (2 * (transitionCount + 1) > transitions.length >> 1) {
-            growTransitions();
+        if (overflow) {
+            return UNKNOWN; // a node or budget the entries cannot hold: the exact matcher decides
         }
-        insert(key, state, next);
+        insert(state, symbol, next);
         return next;
     }
 
-    private void insert(long key, int state, int next) {
-        int mask = (transitions.length >> 1) - 1;
-        int slot = home(key, state, mask);
-        while (transitions[2 * slot + 1] != FREE) {
-            slot = (slot + 1) & mask;
+    private void insert(int state, int symbol, int next) {
+        long value = (long) state << 32 | (next & 0xFFFFFFFFL);
+        int slot = base[state] + symbol;
+        addToRow(state, symbol);
+        if (slots[slot] == FREE) {
+            slots[slot] = value;
+            slotsEnd = Math.max(slotsEnd, slot + 1);
+        } else {
+            moveRow(state, symbol, value);
         }
-        transitions[2 * slot] = key;
-        transitions[2 * slot + 1] = (long) state << 32 | (next & 0xFFFFFFFFL);
         transitionCount++;
+        ensureSlots();
     }
 
-    private void growTransitions() {
-        long[] old = transitions;
-        transitions = new long[old.length * 2];
-        clearTransitions();
-        transitionCount = 0;
-        for (int k = 0; k < old.length; k += 2) {
-            if (old[k + 1] != FREE) {
-                insert(old[k], (int) (old[k + 1] >>> 32), (int) old[k + 1]);
+    private void addToRow(int state, int symbol) {
+        int[] row = rowSymbols[state];
+        if (row == null) {
+            row = new int[2];
+        } else if (rowLength[state] == row.length) {
+            row = Arrays.copyOf(row, row.length * 2);
+        }
+        row[rowLength[state]++] = symbol;
+        rowSymbols[state] = row;
+    }
+
+    /**
+     * Moves the state's row, whose new {@code symbol}'s slot is taken, to a base where all its
+     * symbols' slots are free: the first of a few tried from the lowest free slot, else past the
+     * last row.
+     */
+    private void moveRow(int state, int symbol, long value) {
+        movedRows++;
+        int[] row = rowSymbols[state];
+        int length = rowLength[state];
+        int oldBase = base[state];
+        long[] values = new long[length];
+        int lowest = Integer.MAX_VALUE;
+        for (int k = 0; k < length; k++) {
+            int y = row[k];
+            lowest = Math.min(lowest, y);
+            if (y == symbol) {
+                values[k] = value;
+            } else {
+                values[k] = slots[oldBase + y];
+                slots[oldBase + y] = FREE;
+                firstFree = Math.min(firstFree, oldBase + y);
             }
         }
-    }
-
-    private void clearTransitions() {
-        for (int k = 1; k < transitions.length; k += 2) {
-            transitions[k] = FREE;
+        while (firstFree < slotsEnd && slots[firstFree] != FREE) {
+            firstFree++;
+        }
+        int newBase = -1;
+        int tries = 0;
+        for (int p = Math.max(firstFree, lowest); p < slotsEnd && tries < MAX_FIT_TRIES && newBase < 0; p++) {
+            if (slots[p] == FREE) {
+                tries++;
+                if (fits(row, length, p - lowest)) {
+                    newBase = p - lowest;
+                }
+            }
+        }
+        if (newBase < 0) {
+            newBase = Math.max(0, slotsEnd - lowest); // every slot from slotsEnd on is free
+        }
+        base[state] = newBase;
+        for (int k = 0; k < length; k++) {
+            slots[newBase + row[k]] = values[k];
+            slotsEnd = Math.max(slotsEnd, newBase + row[k] + 1);
         }
     }
 
-    private static int home(long key, int state, int mask) {
-        return (int) mix(key * 31 + state) & mask;
+    private boolean fits(int[] row, int length, int at) {
+        for (int k = 0; k < length; k++) {
+            if (slots[at + row[k]] != FREE) {
+                return false;
+            }
+        }
+        return true;
     }
 
-    private static long mix(long h) {
-        h ^= h >>> 33;
-        h *= 0xff51afd7ed558ccdL;
-        h ^= h >>> 33;
-        return h;
+    int movedRows() {
+        return movedRows;
+    }
+
+    /** Keeps {@link #symbolCapacity} slots past {@link #slotsEnd}, so that any base plus any symbol is a slot. */
+    private void ensureSlots() {
+        int needed = slotsEnd + symbolCapacity;
+        if (slots.length < needed) {
+            int length = slots.length;
+            while (length < needed) {
+                length *= 2;
+            }
+            long[] grown = Arrays.copyOf(slots, length);
+            Arrays.fill(grown, slots.length, length, FREE);
+            slots = grown;
+        }
     }
 
     /**
@@ -256,7 +376,7 @@ final class MatchFilter {
         overflow = false;
         boolean accepts = automaton.stepSet(states[state], tokens, i, this);
         if (overflow) {
-            return UNKNOWN; // not numbered: see transition
+            return UNKNOWN; // not numbered: see build
         }
         int[] entries = new int[touchedCount];
         for (int k = 0; k < touchedCount; k++) {
@@ -294,8 +414,13 @@ final class MatchFilter {
         }
         if (stateCount == states.length) {
             states = Arrays.copyOf(states, stateCount * 2);
+            base = Arrays.copyOf(base, stateCount * 2);
+            rowSymbols = Arrays.copyOf(rowSymbols, stateCount * 2);
+            rowLength = Arrays.copyOf(rowLength, stateCount * 2);
         }
         states[stateCount] = entries;
+        base[stateCount] = 0;
+        rowLength[stateCount] = 0;
         stateIds.put(key, stateCount);
         return stateCount++;
     }

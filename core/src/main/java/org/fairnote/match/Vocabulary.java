@@ -31,6 +31,19 @@ public final class Vocabulary implements TermResolver {
     private final String[][] expansionTerms;
     private final int[][] expansionTermIds;
     private final int[][] expansionStemIds;
+    private final int[][] expansionClasses;
+    /**
+     * Word classes ({@link TokenBuffer#wordClass}): a number for each (term id, stem id) pair a
+     * token can get, 0 for neither id. Of a surface, by surface; -1 for one that expands.
+     */
+    private final int[] surfaceClass;
+    /** The word class of a one-char surface as punctuation, which gets its term id only. */
+    private final Map<Integer, Integer> punctClass;
+    private final int wordClassCount;
+    /** The word class of an unknown word that stems to a pattern stem, by stem id. */
+    private final int[] stemOnlyClass;
+    /** The word class of each ASCII punctuation char (0: none). */
+    private final int[] asciiPunctClass = new int[128];
     private final Map<String, Integer> stemIds;
     /** {@link #stemIds} for look-ups by a stem's chars, with no string made per word. */
     private final CharDictionary stemDictionary;
@@ -78,6 +91,11 @@ public final class Vocabulary implements TermResolver {
         expansionTerms = new String[n][];
         expansionTermIds = new int[n][];
         expansionStemIds = new int[n][];
+        expansionClasses = new int[n][];
+        surfaceClass = new int[n];
+        Map<Long, Integer> classes = new HashMap<>();
+        classes.put(pairKey(-1, -1), 0);
+        Map<Integer, Integer> punctClasses = new HashMap<>();
         int i = 0;
         for (String s : all) {
             index.put(s, i);
@@ -86,18 +104,40 @@ public final class Vocabulary implements TermResolver {
                 expansionTerms[i] = parts.toArray(new String[0]);
                 expansionTermIds[i] = new int[parts.size()];
                 expansionStemIds[i] = new int[parts.size()];
+                expansionClasses[i] = new int[parts.size()];
                 for (int k = 0; k < parts.size(); k++) {
                     String part = parts.get(k);
                     expansionTermIds[i][k] = b.termIds.getOrDefault(part, -1);
                     expansionStemIds[i][k] = stemIdOf(b, part);
+                    expansionClasses[i][k] = classOf(classes, expansionTermIds[i][k], expansionStemIds[i][k]);
                 }
                 surfaceTermId[i] = -1;
                 surfaceStemId[i] = -1;
+                surfaceClass[i] = -1;
             } else {
                 surfaceTermId[i] = b.termIds.getOrDefault(s, -1);
                 surfaceStemId[i] = stemIdOf(b, s);
+                surfaceClass[i] = classOf(classes, surfaceTermId[i], surfaceStemId[i]);
+            }
+            if (s.length() == 1) {
+                punctClasses.put(i, classOf(classes, surfaceTermId[i], -1));
             }
             i++;
+        }
+        int maxStem = -1;
+        for (int id : stemIds.values()) {
+            maxStem = Math.max(maxStem, id);
+        }
+        stemOnlyClass = new int[maxStem + 1];
+        for (int id = 0; id <= maxStem; id++) {
+            stemOnlyClass[id] = classOf(classes, -1, id);
+        }
+        this.punctClass = Map.copyOf(punctClasses);
+        this.wordClassCount = classes.size();
+        if (termCount >= Scratch.MAX_IDS || maxStem + 1 >= Scratch.MAX_IDS || classes.size() > Scratch.MAX_CLASSES) {
+            throw new IllegalArgumentException("The lexicons are too large for the word memo: " + termCount
+                    + " words, " + (maxStem + 1) + " stems and " + classes.size() + " word classes; at most "
+                    + (Scratch.MAX_IDS - 1) + ", " + (Scratch.MAX_IDS - 1) + " and " + Scratch.MAX_CLASSES);
         }
         this.surfaces = new CharDictionary(index);
         this.exact = new CharDictionary(b.exactIds);
@@ -107,6 +147,7 @@ public final class Vocabulary implements TermResolver {
         }
         for (char c = 0; c < asciiSurface.length; c++) {
             asciiSurface[c] = surfaces.get(String.valueOf(c));
+            asciiPunctClass[c] = asciiSurface[c] < 0 ? 0 : punctClass.get(asciiSurface[c]);
         }
         this.typos = new TypoCorrector(index, surfaces, surfaceTermId, surfaceStemId, expansionTerms);
         this.stemPrefixes = new long[1 << 10];
@@ -136,6 +177,20 @@ public final class Vocabulary implements TermResolver {
         }
         int found = typos.correctByScan(word);
         return found < 0 ? null : typos.text(found);
+    }
+
+    private static long pairKey(int termId, int stemId) {
+        return (long) termId << 32 | (stemId & 0xFFFFFFFFL);
+    }
+
+    /** The word class of a pair, numbered now if new. */
+    private static int classOf(Map<Long, Integer> classes, int termId, int stemId) {
+        return classes.computeIfAbsent(pairKey(termId, stemId), k -> classes.size());
+    }
+
+    /** Number of word classes ({@link TokenBuffer#wordClass}): each is below it. */
+    public int wordClassCount() {
+        return wordClassCount;
     }
 
     private int stemIdOf(Builder b, String term) {
@@ -286,12 +341,19 @@ public final class Vocabulary implements TermResolver {
             m[way + 2] = ids;
         }
 
+        /** Term and stem ids (plus one) below this fit in a memo value; the vocabulary checks when built. */
+        static final int MAX_IDS = 1 << 20;
+        /** Word classes fit in a memo value below this. */
+        static final int MAX_CLASSES = 1 << 22;
+        private static final int TERM_SHIFT = 42;
+        private static final int STEM_SHIFT = 22;
+
         /**
-         * A word's term and stem id (each -1 or more) as one memo value: the ids themselves, so that
-         * a memo hit reads nothing from the vocabulary's large per-surface arrays.
+         * A word's term and stem id (each -1 or more) and word class as one memo value: the ids
+         * themselves, so that a memo hit reads nothing from the vocabulary's large per-surface arrays.
          */
-        static long ids(int termId, int stemId) {
-            return PRESENT | (long) (termId + 1) << 32 | (stemId + 1);
+        static long ids(int termId, int stemId, int wordClass) {
+            return PRESENT | (long) (termId + 1) << TERM_SHIFT | (long) (stemId + 1) << STEM_SHIFT | wordClass;
         }
 
         /** The memo value of a word that expands into the parts of {@code surface}. */
@@ -305,11 +367,15 @@ public final class Vocabulary implements TermResolver {
 
         /** The term id of a value made by {@link #ids}, or the surface of one made by {@link #expansion}. */
         static int termIdOrSurface(long value) {
-            return expands(value) ? (int) value : (int) (value >>> 32 & 0x3FFFFFFF) - 1;
+            return expands(value) ? (int) value : (int) (value >>> TERM_SHIFT & (MAX_IDS - 1)) - 1;
         }
 
         static int stemId(long value) {
-            return (int) value - 1;
+            return (int) (value >>> STEM_SHIFT & (MAX_IDS - 1)) - 1;
+        }
+
+        static int wordClass(long value) {
+            return (int) value & (MAX_CLASSES - 1);
         }
 
         Stemmer stemmer() {
@@ -328,9 +394,16 @@ public final class Vocabulary implements TermResolver {
     @Override
     public void resolvePunct(TokenBuffer tokens, int i) {
         char c = tokens.termChars()[tokens.termOffset(i)];
-        int s = c < asciiSurface.length ? asciiSurface[c] : surfaces.get(tokens.termChars(), tokens.termOffset(i), 1);
+        if (c < asciiSurface.length) {
+            int s = asciiSurface[c];
+            if (s >= 0) {
+                tokens.setIds(i, surfaceTermId[s], -1, -1, asciiPunctClass[c]);
+            }
+            return;
+        }
+        int s = surfaces.get(tokens.termChars(), tokens.termOffset(i), 1);
         if (s >= 0) {
-            tokens.setIds(i, surfaceTermId[s], -1, -1);
+            tokens.setIds(i, surfaceTermId[s], -1, -1, punctClass.get(s));
         }
     }
 
@@ -350,7 +423,7 @@ public final class Vocabulary implements TermResolver {
         if (Scratch.expands(ids)) {
             expand(tokens, Scratch.termIdOrSurface(ids));
         } else {
-            tokens.setIds(t, Scratch.termIdOrSurface(ids), Scratch.stemId(ids), caseId);
+            tokens.setIds(t, Scratch.termIdOrSurface(ids), Scratch.stemId(ids), caseId, Scratch.wordClass(ids));
         }
     }
 
@@ -396,8 +469,9 @@ public final class Vocabulary implements TermResolver {
         if (s < 0 && stemId < 0) {
             s = typos.correct(buf, off, wordLength, memo.typoBuffer);
         }
-        long ids = s < 0 ? Scratch.ids(-1, stemId)
-                : expansionTerms[s] != null ? Scratch.expansion(s) : Scratch.ids(surfaceTermId[s], surfaceStemId[s]);
+        long ids = s < 0 ? Scratch.ids(-1, stemId, stemId < 0 ? 0 : stemOnlyClass[stemId])
+                : expansionTerms[s] != null ? Scratch.expansion(s)
+                : Scratch.ids(surfaceTermId[s], surfaceStemId[s], surfaceClass[s]);
         if (set >= 0) {
             memo.remember(set, key1, key2, ids);
         }
@@ -411,7 +485,8 @@ public final class Vocabulary implements TermResolver {
         int first = tokens.size();
         // The dropped token's slot still holds its offsets and flags: re-create from it.
         for (int k = 0; k < parts.length; k++) {
-            tokens.appendExpansion(first, parts[k], expansionTermIds[s][k], expansionStemIds[s][k], k == 0);
+            tokens.appendExpansion(first, parts[k], expansionTermIds[s][k], expansionStemIds[s][k],
+                    expansionClasses[s][k], k == 0);
         }
     }
 

@@ -49,6 +49,12 @@ public final class TokenBuffer {
     int[] termId;
     int[] stemId;
     int[] caseId;
+    /**
+     * The resolver's number for the token's term and stem ids together: tokens with one word class
+     * have the same term and stem ids, so what depends only on those (and the case id and flags)
+     * may be cached by class. 0 for a token with neither id.
+     */
+    int[] wordClass;
     char[] chars;
     int charLength;
     /**
@@ -72,6 +78,7 @@ public final class TokenBuffer {
         termId = new int[tokens];
         stemId = new int[tokens];
         caseId = new int[tokens];
+        wordClass = new int[tokens];
         chars = new char[Math.max(64, expectedChars)];
     }
 
@@ -110,6 +117,10 @@ public final class TokenBuffer {
 
     public int caseId(int i) {
         return caseId[i];
+    }
+
+    public int wordClass(int i) {
+        return wordClass[i];
     }
 
     /** The chars of all terms; a token's term is at {@link #termOffset(int)}. */
@@ -220,6 +231,7 @@ public final class TokenBuffer {
         termId[i] = -1;
         stemId[i] = -1;
         caseId[i] = -1;
+        wordClass[i] = 0;
         return i;
     }
 
@@ -249,7 +261,7 @@ public final class TokenBuffer {
     }
 
     /** Appends a token for an expansion part with a term given by the resolver. */
-    public int appendExpansion(int sourceToken, String term, int tId, int sId, boolean first) {
+    public int appendExpansion(int sourceToken, String term, int tId, int sId, int wClass, boolean first) {
         int s = start[sourceToken];
         int e = end[sourceToken];
         int f = flags[sourceToken];
@@ -264,14 +276,16 @@ public final class TokenBuffer {
         endToken(i, e);
         termId[i] = tId;
         stemId[i] = sId;
+        wordClass[i] = wClass;
         return i;
     }
 
-    /** Sets the resolved ids of token {@code i}. */
-    public void setIds(int i, int tId, int sId, int cId) {
+    /** Sets the resolved ids of token {@code i} and the word class of its term and stem ids. */
+    public void setIds(int i, int tId, int sId, int cId, int wClass) {
         termId[i] = tId;
         stemId[i] = sId;
         caseId[i] = cId;
+        wordClass[i] = wClass;
     }
 
     private void grow() {
@@ -284,5 +298,6 @@ public final class TokenBuffer {
         termId = Arrays.copyOf(termId, n);
         stemId = Arrays.copyOf(stemId, n);
         caseId = Arrays.copyOf(caseId, n);
+        wordClass = Arrays.copyOf(wordClass, n);
     }
 }

@@ -1,9 +1,12 @@
 package org.fairnote.match;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import org.fairnote.testing.RandomTexts;
 import org.fairnote.text.TermResolver;
@@ -15,7 +18,8 @@ import org.junit.jupiter.api.Test;
  * The per-thread word memo of {@link Vocabulary} is invisible: tokenising many texts with one
  * long-lived scratch gives exactly the tokens and ids that a fresh scratch per text gives, for
  * known words, inflections, joined compounds, contractions, possessives, unknown words, words
- * longer than the memo keeps, and words that collide in its slots.
+ * longer than the memo keeps, and words that collide in its slots. And a word class stands for
+ * one pair of term and stem ids, so that what depends only on them may be cached by class.
  */
 class VocabularyMemoTest {
 
@@ -44,12 +48,25 @@ class VocabularyMemoTest {
         TermResolver.Scratch shared = vocabulary.newScratch();
         TokenBuffer reused = new TokenBuffer(64);
         int compared = 0;
+        Map<Integer, String> pairOfClass = new HashMap<>();
         for (int t = 0; t < 2000; t++) {
             String text = randomText(r);
             tokenizer.tokenize(text, reused, shared);
             TokenBuffer fresh = tokenizer.tokenize(text);
             assertEquals(describe(fresh), describe(reused), () -> RandomTexts.replay(seed, 0, text));
             compared += fresh.size();
+            for (int i = 0; i < reused.size(); i++) {
+                int wordClass = reused.wordClass(i);
+                String pair = reused.termId(i) + "/" + reused.stemId(i);
+                String before = pairOfClass.putIfAbsent(wordClass, pair);
+                assertEquals(before == null ? pair : before, pair, "word class " + wordClass + " of '"
+                        + reused.term(i) + "': " + RandomTexts.replay(seed, 0, text));
+                assertEquals(pair.equals("-1/-1"), wordClass == 0, "class 0 is the class of no ids");
+                assertTrue(wordClass < vocabulary.wordClassCount());
+            }
+        }
+        if (pairOfClass.size() < 10) {
+            throw new AssertionError("too few word classes met: " + pairOfClass.size());
         }
         if (compared < 10_000) {
             throw new AssertionError("too few tokens compared: " + compared);
@@ -79,7 +96,7 @@ class VocabularyMemoTest {
         List<String> out = new ArrayList<>();
         for (int i = 0; i < t.size(); i++) {
             out.add(t.term(i) + "@" + t.start(i) + "-" + t.end(i) + ":" + t.termId(i) + "/" + t.stemId(i) + "/"
-                    + t.caseId(i) + "/" + t.flags(i));
+                    + t.caseId(i) + "/" + t.flags(i) + "/" + t.wordClass(i));
         }
         return out;
     }
