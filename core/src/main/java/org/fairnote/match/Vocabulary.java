@@ -27,11 +27,10 @@ public final class Vocabulary implements TermResolver {
     private final CharDictionary surfaces;
     private final int[] surfaceTermId;
     private final int[] surfaceStemId;
-    /** For a surface that expands into several tokens: terms and ids of each part, else null. */
+    /** For a surface that expands into several tokens: the terms of its parts, else null. */
     private final String[][] expansionTerms;
-    private final int[][] expansionTermIds;
-    private final int[][] expansionStemIds;
-    private final int[][] expansionClasses;
+    /** For each part of an expanding surface: its term id, stem id and word class, in one array per surface. */
+    private final int[][] expansionIds;
     /**
      * Word classes ({@link TokenBuffer#wordClass}): a number for each (term id, stem id) pair a
      * token can get, 0 for neither id. Of a surface, by surface; -1 for one that expands.
@@ -89,9 +88,7 @@ public final class Vocabulary implements TermResolver {
         surfaceTermId = new int[n];
         surfaceStemId = new int[n];
         expansionTerms = new String[n][];
-        expansionTermIds = new int[n][];
-        expansionStemIds = new int[n][];
-        expansionClasses = new int[n][];
+        expansionIds = new int[n][];
         surfaceClass = new int[n];
         Map<Long, Integer> classes = new HashMap<>();
         classes.put(pairKey(-1, -1), 0);
@@ -102,15 +99,16 @@ public final class Vocabulary implements TermResolver {
             List<String> parts = expansions.get(s);
             if (parts != null) {
                 expansionTerms[i] = parts.toArray(new String[0]);
-                expansionTermIds[i] = new int[parts.size()];
-                expansionStemIds[i] = new int[parts.size()];
-                expansionClasses[i] = new int[parts.size()];
+                int[] ids = new int[3 * parts.size()];
                 for (int k = 0; k < parts.size(); k++) {
                     String part = parts.get(k);
-                    expansionTermIds[i][k] = b.termIds.getOrDefault(part, -1);
-                    expansionStemIds[i][k] = stemIdOf(b, part);
-                    expansionClasses[i][k] = classOf(classes, expansionTermIds[i][k], expansionStemIds[i][k]);
+                    int termId = b.termIds.getOrDefault(part, -1);
+                    int stemId = stemIdOf(b, part);
+                    ids[3 * k] = termId;
+                    ids[3 * k + 1] = stemId;
+                    ids[3 * k + 2] = classOf(classes, termId, stemId);
                 }
+                expansionIds[i] = ids;
                 surfaceTermId[i] = -1;
                 surfaceStemId[i] = -1;
                 surfaceClass[i] = -1;
@@ -481,12 +479,12 @@ public final class Vocabulary implements TermResolver {
     /** Replaces the last token, whose surface {@code s} expands into several, by its parts. */
     private void expand(TokenBuffer tokens, int s) {
         String[] parts = expansionTerms[s];
+        int[] ids = expansionIds[s];
         tokens.dropLast();
         int first = tokens.size();
         // The dropped token's slot still holds its offsets and flags: re-create from it.
         for (int k = 0; k < parts.length; k++) {
-            tokens.appendExpansion(first, parts[k], expansionTermIds[s][k], expansionStemIds[s][k],
-                    expansionClasses[s][k], k == 0);
+            tokens.appendExpansion(first, parts[k], ids[3 * k], ids[3 * k + 1], ids[3 * k + 2], k == 0);
         }
     }
 
