@@ -41,8 +41,12 @@ final class MatchFilter {
     private static final int MAX_SLOTS_PER_TRANSITION = 4;
     /** Symbols, plus one, are kept as chars. */
     private static final int MAX_SYMBOLS = Character.MAX_VALUE - 1;
-    /** Free slots tried for a moved row before it goes past the last row. */
-    private static final int MAX_FIT_TRIES = 256;
+    /**
+     * Slots looked at, from the lowest free one, for a base where a moved row fits before it goes
+     * past the last row: on varied text rows move often, and a longer search cost more than the
+     * gaps it saves.
+     */
+    private static final int FIT_WINDOW = 64;
     /** State 0 is the empty set; state 1 the start of a sentence, where anchored patterns may begin. */
     private static final int START = 1;
     /** Marks a transition that reaches an accepting node, in a transition's next state. */
@@ -288,8 +292,7 @@ final class MatchFilter {
 
     /**
      * Moves the state's row, whose new {@code symbol}'s slot is taken, to a base where all its
-     * symbols' slots are free: the first of a few tried from the lowest free slot, else past the
-     * last row.
+     * symbols' slots are free: the first found near the lowest free slot, else past the last row.
      */
     private void moveRow(int state, int symbol, long value) {
         movedRows++;
@@ -313,13 +316,11 @@ final class MatchFilter {
             firstFree++;
         }
         int newBase = -1;
-        int tries = 0;
-        for (int p = Math.max(firstFree, lowest); p < slotsEnd && tries < MAX_FIT_TRIES && newBase < 0; p++) {
-            if (slots[p] == FREE) {
-                tries++;
-                if (fits(row, length, p - lowest)) {
-                    newBase = p - lowest;
-                }
+        int from = Math.max(firstFree, lowest);
+        int limit = Math.min(slotsEnd, from + FIT_WINDOW);
+        for (int p = from; p < limit && newBase < 0; p++) {
+            if (slots[p] == FREE && fits(row, length, p - lowest)) {
+                newBase = p - lowest;
             }
         }
         if (newBase < 0) {
