@@ -98,7 +98,6 @@ public final class Tokenizer {
         }
         int newlines = 0;
         boolean space = false;
-        boolean hyphenBefore = false;
         int i = 0;
         while (i < n) {
             char c = text[i];
@@ -113,33 +112,41 @@ public final class Tokenizer {
                 case LETTER, DIGIT, MARK -> {
                     int pendingFlags = (newlines > 0 ? TokenBuffer.NEWLINE_BEFORE : 0)
                             | (newlines > 1 ? TokenBuffer.BLANK_LINE_BEFORE : 0)
-                            | (space || newlines > 0 ? TokenBuffer.SPACE_BEFORE : 0)
-                            | (hyphenBefore ? TokenBuffer.HYPHEN_BEFORE : 0);
-                    int before = tokens.size();
-                    int plainEnd = asciiFastPath ? readAsciiWord(text, n, i, tokens, pendingFlags) : -1;
-                    i = plainEnd >= 0 ? plainEnd : readWord(text, n, i, tokens, pendingFlags);
-                    if (tokens.size() > before) {
-                        resolver.resolveLast(tokens, original, scratch);
+                            | (space || newlines > 0 ? TokenBuffer.SPACE_BEFORE : 0);
+                    // Words joined by a hyphen or one space, the common case, follow one another here
+                    // without going round the switch.
+                    while (true) {
+                        int before = tokens.size();
+                        int plainEnd = asciiFastPath ? readAsciiWord(text, n, i, tokens, pendingFlags) : -1;
+                        i = plainEnd >= 0 ? plainEnd : readWord(text, n, i, tokens, pendingFlags);
+                        if (tokens.size() > before) {
+                            resolver.resolveLast(tokens, original, scratch);
+                        }
+                        if (i + 1 >= n) {
+                            break;
+                        }
+                        char next = text[i + 1];
+                        if (text[i] == ' ' && next < 128 && ASCII[next] <= DIGIT && ASCII[next] >= LETTER) {
+                            pendingFlags = TokenBuffer.SPACE_BEFORE;
+                        } else if (classify(text[i]) == HYPHEN && isWordStart(text, n, i + 1)) {
+                            // A hyphen directly between two words joins them without a token.
+                            pendingFlags = TokenBuffer.HYPHEN_BEFORE;
+                        } else {
+                            break;
+                        }
+                        i++;
                     }
                     newlines = 0;
                     space = false;
-                    hyphenBefore = false;
-                    // A hyphen directly between two words joins them without a token.
-                    if (i < n && classify(text[i]) == HYPHEN && i + 1 < n && isWordStart(text, n, i + 1)) {
-                        hyphenBefore = true;
-                        i++;
-                    }
                     continue;
                 }
                 case NEWLINE -> {
                     if (!(c == '\n' && i > 0 && text[i - 1] == '\r')) {
                         newlines++;
                     }
-                    hyphenBefore = false;
                 }
                 case SPACE -> {
                     space = true;
-                    hyphenBefore = false;
                 }
                 case IGNORABLE, SKIP -> {
                     // dropped: no token, no separation
@@ -157,7 +164,6 @@ public final class Tokenizer {
                         newlines = 0;
                         space = false;
                     }
-                    hyphenBefore = false;
                 }
             }
             i += width;
