@@ -61,14 +61,20 @@ public final class Tokenizer {
     private final TermResolver resolver;
     /** Whether plain ASCII words take {@link #readAsciiWord}; off only to test it against {@link #readWord}. */
     private final boolean asciiFastPath;
+    /**
+     * Whether a word that follows a word after one space is read straight away, without going
+     * round the char switch; off only to test that it gives the same tokens.
+     */
+    private final boolean chainSpaces;
 
     public Tokenizer(TermResolver resolver) {
-        this(resolver, true);
+        this(resolver, true, true);
     }
 
-    Tokenizer(TermResolver resolver, boolean asciiFastPath) {
+    Tokenizer(TermResolver resolver, boolean asciiFastPath, boolean chainSpaces) {
         this.resolver = resolver;
         this.asciiFastPath = asciiFastPath;
+        this.chainSpaces = chainSpaces;
     }
 
     /** A tokenizer that only normalises, resolving no ids. */
@@ -113,8 +119,8 @@ public final class Tokenizer {
                     int pendingFlags = (newlines > 0 ? TokenBuffer.NEWLINE_BEFORE : 0)
                             | (newlines > 1 ? TokenBuffer.BLANK_LINE_BEFORE : 0)
                             | (space || newlines > 0 ? TokenBuffer.SPACE_BEFORE : 0);
-                    // Words joined by a hyphen or one space, the common case, follow one another here
-                    // without going round the switch.
+                    // Words joined by a hyphen, or by one space (the common case), follow one another
+                    // here without going round the switch.
                     while (true) {
                         int before = tokens.size();
                         int plainEnd = asciiFastPath ? readAsciiWord(text, n, i, tokens, pendingFlags) : -1;
@@ -126,7 +132,7 @@ public final class Tokenizer {
                             break;
                         }
                         char next = text[i + 1];
-                        if (text[i] == ' ' && next < 128 && ASCII[next] <= DIGIT && ASCII[next] >= LETTER) {
+                        if (chainSpaces && text[i] == ' ' && isAsciiWordChar(next)) {
                             pendingFlags = TokenBuffer.SPACE_BEFORE;
                         } else if (classify(text[i]) == HYPHEN && isWordStart(text, n, i + 1)) {
                             // A hyphen directly between two words joins them without a token.
@@ -168,6 +174,10 @@ public final class Tokenizer {
             }
             i += width;
         }
+    }
+
+    private static boolean isAsciiWordChar(char c) {
+        return c < 128 && ASCII[c] >= LETTER && ASCII[c] <= DIGIT;
     }
 
     private static boolean isWordStart(char[] text, int n, int i) {

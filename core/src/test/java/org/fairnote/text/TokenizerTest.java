@@ -72,24 +72,64 @@ class TokenizerTest {
     void asciiFastPathGivesTheGeneralPathsTokens() {
         long seed = RandomTexts.seed();
         Random r = new Random(seed);
-        Tokenizer fast = new Tokenizer(TermResolver.NONE, true);
-        Tokenizer general = new Tokenizer(TermResolver.NONE, false);
-        String ascii = "aZ09 \n.-'&/+\"`,;:!?()";
+        Tokenizer fast = new Tokenizer(TermResolver.NONE, true, true);
+        Tokenizer general = new Tokenizer(TermResolver.NONE, false, true);
         for (int iteration = 0; iteration < 3000; iteration++) {
-            String text;
-            if (iteration % 2 == 0) {
-                text = RandomTexts.next(r, 300);
-            } else {
+            String text = mixedText(r, iteration);
+            assertEquals(describe(general.tokenize(text)), describe(fast.tokenize(text)),
+                    RandomTexts.replay(seed, iteration, text));
+        }
+    }
+
+    /**
+     * A word after a word and one space is read without going round the char switch; it must give
+     * exactly the tokens (terms, offsets, flags) of going round it.
+     */
+    @Test
+    void wordsChainedAfterASpaceGiveTheSwitchsTokens() {
+        long seed = RandomTexts.seed();
+        Random r = new Random(seed);
+        Tokenizer chained = new Tokenizer(TermResolver.NONE, true, true);
+        Tokenizer unchained = new Tokenizer(TermResolver.NONE, true, false);
+        for (int iteration = 0; iteration < 3000; iteration++) {
+            String text = mixedText(r, iteration);
+            assertEquals(describe(unchained.tokenize(text)), describe(chained.tokenize(text)),
+                    RandomTexts.replay(seed, iteration, text));
+        }
+    }
+
+    private static final String[] SEPARATORS = {" ", " ", " ", "-", "\u2010", ", ", ". ", "  ", "\n", " - ", "'", "/", ""};
+
+    /**
+     * Random Unicode text; random runs of ASCII letters, digits and marks; or words (some
+     * capitalised, some with a non-ASCII letter) between random separators, mostly one space.
+     */
+    private static String mixedText(Random r, int iteration) {
+        switch (iteration % 3) {
+            case 0:
+                return RandomTexts.next(r, 300);
+            case 1: {
+                String ascii = "aZ09 \n.-'&/+\"`,;:!?()\u2010\u2019";
                 StringBuilder b = new StringBuilder();
                 for (int k = r.nextInt(80); k > 0; k--) {
                     char c = ascii.charAt(r.nextInt(ascii.length()));
                     b.append(Character.isLetter(c) ? (char) (c + r.nextInt(26)) : Character.isDigit(c)
                             ? (char) (c + r.nextInt(10)) : c);
                 }
-                text = b.toString();
+                return b.toString();
             }
-            assertEquals(describe(general.tokenize(text)), describe(fast.tokenize(text)),
-                    RandomTexts.replay(seed, iteration, text));
+            default: {
+                StringBuilder b = new StringBuilder();
+                for (int w = r.nextInt(30); w > 0; w--) {
+                    for (int k = 1 + r.nextInt(12); k > 0; k--) {
+                        int pick = r.nextInt(40);
+                        b.append(pick < 26 ? (char) ('a' + pick) : pick < 32 ? (char) ('A' + pick) : pick < 38
+                                ? (char) ('0' + pick - 32) : pick == 38 ? '\u00E9' : '\u0301');
+                    }
+                    b.append(SEPARATORS[r.nextInt(SEPARATORS.length)]);
+                }
+                return b.toString();
+            }
         }
     }
 
