@@ -56,7 +56,7 @@ final class MatchFilter {
     private static final int ACCEPTS = 1 << 15;
     /** Returned for a step the filter could not take: no state has this number, and it is never cached. */
     private static final int UNKNOWN = -1;
-    /** A free transition slot: no state is 0xFFFF. */
+    /** A free transition slot: its high 16 bits, 0xFFFF, are no state's number. */
     private static final int FREE = -1;
 
     private final Automaton automaton;
