@@ -1,6 +1,7 @@
 package org.fairnote.match;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -55,6 +56,15 @@ class MatchFilterTest {
             passed += 40;
         }
         assertTrue(passed >= pause - 40 && passed <= pause + 40, "paused for " + passed + " tokens, not " + pause);
+    }
+
+    @Test
+    void refusesACacheWhoseStateNumbersWouldReachTheAcceptBit() {
+        // A slot keeps a next state in 15 bits beside its accept bit: 2^15 states would not fit.
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> new MatchFilter(automaton, 1 << 15, 5_000));
+        assertTrue(e.getMessage().contains("32768"), e.getMessage());
+        new MatchFilter(automaton, (1 << 15) - 1, 5_000); // the largest cache that fits
     }
 
     @Test
