@@ -140,7 +140,7 @@ final class ScreeningRun implements Automaton.Sink {
             entryMatchCount = 0;
             sectionMatch = -1;
             sentenceStamp = stampBase + k + 1;
-            screener.entryAutomaton.matchIfAny(tokens, from, to, scratch, this);
+            screener.entryAutomaton.matchIfAnyByTable(tokens, from, to, scratch, this);
             if (startsLine(from)) {
                 screener.sectionAutomaton.match(tokens, from, to, scratch, this);
                 if (isHeading(from, to)) {
@@ -155,11 +155,11 @@ final class ScreeningRun implements Automaton.Sink {
                 continue;
             }
             if (hasTargets) {
-                screener.contextAutomaton.match(tokens, from, to, scratch, this);
+                screener.contextAutomaton.matchByTable(tokens, from, to, to, scratch, this);
             } else {
                 // Only the sentence before is reassessed: only triggers opening this sentence count.
-                screener.contextAutomaton.match(tokens, from, to, from + screener.resolver.previousSentenceScope(),
-                        scratch, this);
+                screener.contextAutomaton.matchByTable(tokens, from, to,
+                        from + screener.resolver.previousSentenceScope(), scratch, this);
             }
             screener.resolver.prune(triggers);
             if (previousFlagged) {

@@ -251,6 +251,8 @@ public final class Automaton {
      * every token cost a garbage-collector write barrier per store, a quarter of the profile's samples.
      */
     public static final class Scratch {
+        /** Filters and tables a scratch keeps: a screening's automata need two. */
+        private static final int MAX_FILTERS = 4;
         /** States per half; a power of two. */
         int capacity = 32;
         /** Node, start token and remaining gap budget of each state: [0, capacity) and [capacity, 2 capacity). */
@@ -274,9 +276,27 @@ public final class Automaton {
         int stamp = 1;
         /** The end of the sentence being matched. */
         int to;
-        /** The filter of {@link #matchIfAny}, for the automaton that made it. */
-        MatchFilter filter;
-        Automaton filterOwner;
+        /**
+         * The filters of {@link #matchIfAny} and the reporting tables of {@link #matchByTable}, each
+         * with the automaton that made it: a screening uses a few automata, each with its own.
+         */
+        private final MatchFilter[] filters = new MatchFilter[MAX_FILTERS];
+        private final Automaton[] filterOwners = new Automaton[MAX_FILTERS];
+        /** The slot the next new filter takes, round robin once all are used. */
+        private int nextFilter;
+
+        MatchFilter filterFor(Automaton owner, boolean reporting) {
+            for (int k = 0; k < MAX_FILTERS; k++) {
+                if (filterOwners[k] == owner && filters[k].reporting() == reporting) {
+                    return filters[k];
+                }
+            }
+            MatchFilter made = new MatchFilter(owner, reporting);
+            filters[nextFilter] = made;
+            filterOwners[nextFilter] = owner;
+            nextFilter = (nextFilter + 1) % MAX_FILTERS;
+            return made;
+        }
 
         void swap() {
             cur ^= capacity;
@@ -401,12 +421,7 @@ public final class Automaton {
      * text too varied for its cache to pay.
      */
     public void matchIfAny(TokenBuffer tokens, int from, int to, Scratch s, Sink sink) {
-        MatchFilter filter = s.filter;
-        if (filter == null || s.filterOwner != this) {
-            filter = new MatchFilter(this);
-            s.filter = filter;
-            s.filterOwner = this;
-        }
+        MatchFilter filter = s.filterFor(this, false);
         if (!filter.enabled(to - from)) {
             match(tokens, from, to, s, sink);
         } else if (from < to) {
@@ -415,6 +430,135 @@ public final class Automaton {
                 match(tokens, from, end, s, sink); // no match ends after the filter's last accepting token
             }
         }
+    }
+
+    /**
+     * {@link #match}, by a deterministic table built lazily from this automaton, one thread's cache
+     * (a reporting {@link MatchFilter}): one table read per token instead of stepping each live
+     * state. Reports the same matches, ordered by end; on text too varied for the cache to pay, or
+     * a sentence it cannot hold, the exact matcher runs instead.
+     */
+    public void matchByTable(TokenBuffer tokens, int from, int to, int startsBefore, Scratch s, Sink sink) {
+        if (!reportByTable(tokens, from, to, startsBefore, s, sink)) {
+            match(tokens, from, to, startsBefore, s, sink);
+        }
+    }
+
+    /** {@link #matchByTable} of a whole sentence, falling back to {@link #matchIfAny} instead of {@link #match}. */
+    public void matchIfAnyByTable(TokenBuffer tokens, int from, int to, Scratch s, Sink sink) {
+        if (!reportByTable(tokens, from, to, to, s, sink)) {
+            matchIfAny(tokens, from, to, s, sink);
+        }
+    }
+
+    /** Reports the sentence's matches by the thread's table and returns true, or reports nothing and returns false. */
+    private boolean reportByTable(TokenBuffer tokens, int from, int to, int startsBefore, Scratch s, Sink sink) {
+        if (Math.min(to, startsBefore) <= from) {
+            return true;
+        }
+        MatchFilter table = s.filterFor(this, true);
+        return table.enabled(to - from) && table.report(tokens, from, to, startsBefore, sink);
+    }
+
+    /**
+     * {@link #stepSet} for a reporting table: entries {@code node << 16 | age << 8 | budget}, where
+     * age counts the tokens since the state's match began; accepting nodes go to
+     * {@link MatchFilter#acceptAged}. Entries marked accepted are not live.
+     */
+    void stepAged(int[] entries, TokenBuffer tokens, int i, MatchFilter f) {
+        reachAged(childByTable(rootByKind[KIND_TERM], tokens.termId(i)), 1, f);
+        reachAged(childByTable(rootByKind[KIND_STEM], tokens.stemId(i)), 1, f);
+        reachAged(childByTable(rootByKind[KIND_EXACT], tokens.caseId(i)), 1, f);
+        if ((flags(ROOT) & CLASS_EDGES) != 0) {
+            classesAged(ROOT, 1, tokens, i, f);
+        }
+        for (int e : entries) {
+            int budget = e & 0xFF;
+            if (budget == MatchFilter.ACCEPTED) {
+                continue;
+            }
+            int node = e >>> 16;
+            int age = (e >>> 8 & 0xFF) + 1;
+            int flags = flags(node);
+            if ((flags & (1 << KIND_TERM)) != 0 && tokens.termId(i) >= 0) {
+                reachAged(edge(node, KIND_TERM, tokens.termId(i)), age, f);
+            }
+            if ((flags & (1 << KIND_STEM)) != 0 && tokens.stemId(i) >= 0) {
+                reachAged(edge(node, KIND_STEM, tokens.stemId(i)), age, f);
+            }
+            if ((flags & (1 << KIND_EXACT)) != 0 && tokens.caseId(i) >= 0) {
+                reachAged(edge(node, KIND_EXACT, tokens.caseId(i)), age, f);
+            }
+            if ((flags & CLASS_EDGES) != 0) {
+                classesAged(node, age, tokens, i, f);
+            }
+            if (budget > 0) {
+                f.addAged(node, budget - 1, age);
+            }
+        }
+    }
+
+    private void classesAged(int node, int age, TokenBuffer tokens, int i, MatchFilter f) {
+        if (tokens.has(i, TokenBuffer.CAPITALISED) && !tokens.has(i, TokenBuffer.EXPANDED)) {
+            reachAged(capChild[node], age, f);
+        }
+        if (tokens.has(i, TokenBuffer.NUMBER)) {
+            reachAged(numChild[node], age, f);
+        }
+        reachAged(anyChild[node], age, f);
+    }
+
+    private void reachAged(int node, int age, MatchFilter f) {
+        if (node < 0) {
+            return;
+        }
+        int flags = flags(node);
+        if ((flags & HAS_ACCEPTS) != 0) {
+            f.acceptAged(node, age);
+        }
+        if ((flags & (WORD_EDGES | CLASS_EDGES)) != 0) {
+            f.addAged(node, 0, age);
+        }
+        if ((flags & HAS_GAPS) != 0) {
+            gapsAged(node, 0, age, f);
+        }
+    }
+
+    private void gapsAged(int node, int budget, int age, MatchFilter f) {
+        int[] g = gaps[node];
+        if (g != null) {
+            for (int k = 0; k < g.length; k += 2) {
+                int target = g[k + 1];
+                if ((flags(target) & (WORD_EDGES | CLASS_EDGES)) != 0) {
+                    f.addAged(target, budget + g[k], age);
+                }
+                gapsAged(target, budget + g[k], age, f);
+            }
+        }
+    }
+
+    /** The (payload, age) pairs of a reporting table's state's accepted entries, or null when none. */
+    int[] acceptedPairs(int[] entries) {
+        int count = 0;
+        for (int e : entries) {
+            if ((e & 0xFF) == MatchFilter.ACCEPTED) {
+                count += accepts[e >>> 16].length;
+            }
+        }
+        if (count == 0) {
+            return null;
+        }
+        int[] pairs = new int[2 * count];
+        int k = 0;
+        for (int e : entries) {
+            if ((e & 0xFF) == MatchFilter.ACCEPTED) {
+                for (int payload : accepts[e >>> 16]) {
+                    pairs[k++] = payload;
+                    pairs[k++] = e >>> 8 & 0xFF;
+                }
+            }
+        }
+        return pairs;
     }
 
     /**

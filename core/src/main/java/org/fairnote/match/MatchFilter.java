@@ -30,6 +30,15 @@ import org.fairnote.text.TokenBuffer;
  * {@link #TRIAL}-token trial builds a transition, it stands aside for a pause of tokens, twice as
  * long after each failed trial, up to {@link #MAX_PAUSE}. The trial right after the cache was built
  * is not judged.
+ *
+ * <p>A reporting table ({@code reporting}) is the same machine made to report the matches
+ * themselves, for {@link Automaton#matchByTable}: its states hold (node, age, budget) entries, the
+ * age counting the tokens since the entry's match began, and mark the accepting nodes the step into
+ * them reached, so that each state knows the (payload, age) pairs it accepts and a match's start is
+ * its end minus the age. Ages make more states than the filter has, but on notes that repeat their
+ * phrasing they repeat too (about 1,400 transitions for each of the entry and context automata over
+ * the benchmark's 3,000 notes), and then a sentence costs one table read per token instead of the
+ * exact matcher's steps of every live state.
  */
 final class MatchFilter {
     static final int MAX_TRANSITIONS = 1 << 14;
@@ -60,6 +69,13 @@ final class MatchFilter {
     private static final int FREE = -1;
 
     private final Automaton automaton;
+    /**
+     * Whether this table reports matches ({@link #report}) rather than only where the last may end:
+     * its states then hold (node, age, budget) entries, the age being the tokens since the match
+     * began, and the accepting nodes reached by the step into them, so that each state knows the
+     * (payload, age) pairs it accepts.
+     */
+    private final boolean reporting;
     private final int maxTransitions;
     private final long firstPause;
     private long pause;
@@ -70,8 +86,13 @@ final class MatchFilter {
     private long pausedFor;
     /** The first trial after the cache was (re)built is not judged: every lookup then builds. */
     private boolean warming;
-    /** Each state's (node << 8 | budget) entries, sorted. */
+    /**
+     * Each state's entries, sorted: (node << 8 | budget); when reporting, (node << 16 | age << 8 |
+     * budget), a budget of {@link #ACCEPTED} marking a node accepted by the step into the state.
+     */
     private int[][] states = new int[64][];
+    /** When reporting: each state's accepted (payload, age) pairs, or null when it accepts nothing. */
+    private int[][] stateAccepts = new int[64][];
     private int stateCount;
     private final Map<StateKey, Integer> stateIds = new HashMap<>();
 
@@ -112,21 +133,41 @@ final class MatchFilter {
     private boolean overflow;
     private int[] touched = new int[64];
     private int touchedCount;
+    /** When reporting: the entries of the step being built, unsorted, with duplicates. */
+    private int[] aged = new int[64];
+    private int agedCount;
+    /** When reporting: the tokens of the sentence being reported whose step accepts, and the states they reach. */
+    private int[] acceptingTokens = new int[16];
+    private int[] acceptingStates = new int[16];
 
     MatchFilter(Automaton automaton) {
-        this(automaton, MAX_TRANSITIONS, FIRST_PAUSE);
+        this(automaton, false);
+    }
+
+    /** A filter, or with {@code reporting} a table that reports the matches themselves. */
+    MatchFilter(Automaton automaton, boolean reporting) {
+        this(automaton, reporting, MAX_TRANSITIONS, FIRST_PAUSE);
     }
 
     /** With a smaller cache or another pause, for tests of what happens when it is full or stands aside. */
     MatchFilter(Automaton automaton, int maxTransitions, long firstPause) {
+        this(automaton, false, maxTransitions, firstPause);
+    }
+
+    MatchFilter(Automaton automaton, boolean reporting, int maxTransitions, long firstPause) {
         if (maxTransitions >= ACCEPTS) {
             throw new IllegalArgumentException("state numbers must stay below " + ACCEPTS + ": " + maxTransitions);
         }
         this.automaton = automaton;
+        this.reporting = reporting;
         this.maxTransitions = maxTransitions;
         this.firstPause = firstPause;
         this.pause = firstPause;
         reset();
+    }
+
+    boolean reporting() {
+        return reporting;
     }
 
     /**
@@ -170,7 +211,7 @@ final class MatchFilter {
         firstFree = 0;
         transitionCount = 0;
         intern(new int[0]);
-        intern(new int[] {Automaton.ANCHORED_ROOT << 8});
+        intern(new int[] {reporting ? Automaton.ANCHORED_ROOT << 16 : Automaton.ANCHORED_ROOT << 8});
         warming = true;
     }
 
@@ -200,6 +241,49 @@ final class MatchFilter {
         lookups += to - from;
         endTrialIfDue();
         return end;
+    }
+
+    /**
+     * Reports to {@code sink} every match in tokens {@code [from, to)} that starts before token
+     * {@code startsBefore}, as {@link Automaton#match} would (each at least once, ordered by end);
+     * returns false, having reported nothing, when the table cannot tell, for the exact matcher.
+     */
+    boolean report(TokenBuffer tokens, int from, int to, int startsBefore, Automaton.Sink sink) {
+        int state = START;
+        int accepting = 0;
+        for (int i = from; i < to; i++) {
+            int symbol = symbol(tokens, i);
+            int slot = slots[base[state] + symbol];
+            int next = slot >>> 16 == state ? slot & 0xFFFF : build(state, symbol, tokens, i);
+            if (next == UNKNOWN) {
+                lookups += i - from + 1;
+                endTrialIfDue();
+                return false;
+            }
+            if ((next & ACCEPTS) != 0) {
+                next &= ~ACCEPTS;
+                if (accepting == acceptingTokens.length) {
+                    acceptingTokens = Arrays.copyOf(acceptingTokens, accepting * 2);
+                    acceptingStates = Arrays.copyOf(acceptingStates, accepting * 2);
+                }
+                acceptingTokens[accepting] = i;
+                acceptingStates[accepting++] = next;
+            }
+            state = next;
+        }
+        lookups += to - from;
+        endTrialIfDue();
+        for (int k = 0; k < accepting; k++) {
+            int end = acceptingTokens[k] + 1;
+            int[] pairs = stateAccepts[acceptingStates[k]];
+            for (int p = 0; p < pairs.length; p += 2) {
+                int start = end - pairs[p + 1];
+                if (start < startsBefore) {
+                    sink.match(pairs[p], start, end);
+                }
+            }
+        }
+        return true;
     }
 
     /** The token's symbol, numbered now if new: kept small so that the JIT inlines it. */
@@ -372,6 +456,9 @@ final class MatchFilter {
      * accepting node; {@link #UNKNOWN} when the state cannot be held.
      */
     private int step(int state, TokenBuffer tokens, int i) {
+        if (reporting) {
+            return stepReporting(state, tokens, i);
+        }
         if (budgetPlusOne.length < automaton.nodeCount()) {
             budgetPlusOne = new int[automaton.nodeCount()];
             stampOf = new int[automaton.nodeCount()];
@@ -394,6 +481,65 @@ final class MatchFilter {
         Arrays.sort(entries);
         int id = intern(entries);
         return accepts ? id | ACCEPTS : id;
+    }
+
+    /**
+     * {@link #step} for a reporting table: the entries {@link Automaton#stepAged} adds, sorted, of
+     * each (node, age) the largest budget, and the accepted markers.
+     */
+    private int stepReporting(int state, TokenBuffer tokens, int i) {
+        agedCount = 0;
+        overflow = false;
+        automaton.stepAged(states[state], tokens, i, this);
+        if (overflow) {
+            return UNKNOWN;
+        }
+        int[] entries = Arrays.copyOf(aged, agedCount);
+        Arrays.sort(entries);
+        int kept = 0;
+        boolean accepts = false;
+        for (int k = 0; k < entries.length; k++) {
+            int e = entries[k];
+            boolean marker = (e & 0xFF) == ACCEPTED;
+            accepts |= marker;
+            // Sorted by node, age, budget: of a (node, age), keep the last live entry and the marker.
+            boolean lastLive = !marker && (k + 1 == entries.length || (entries[k + 1] & ~0xFF) != (e & ~0xFF)
+                    || (entries[k + 1] & 0xFF) == ACCEPTED);
+            boolean firstMarker = marker && (k == 0 || entries[k - 1] != e);
+            if (lastLive || firstMarker) {
+                entries[kept++] = e;
+            }
+        }
+        int id = intern(Arrays.copyOf(entries, kept));
+        return accepts ? id | ACCEPTS : id;
+    }
+
+    /** When reporting: the budget that marks an entry as an accepted node, not a live state. */
+    static final int ACCEPTED = 0xFF;
+
+    /** When reporting: adds (node, budget) with the tokens since its match began. */
+    void addAged(int node, int budget, int age) {
+        if (budget >= ACCEPTED) {
+            overflow = true;
+            return;
+        }
+        addEntry(node, age, budget);
+    }
+
+    /** When reporting: the accepting {@code node} is reached, {@code age} tokens after its match began. */
+    void acceptAged(int node, int age) {
+        addEntry(node, age, ACCEPTED);
+    }
+
+    private void addEntry(int node, int age, int budget) {
+        if (node >= 1 << 15 || age > 0xFF) {
+            overflow = true; // the exact matcher decides
+            return;
+        }
+        if (agedCount == aged.length) {
+            aged = Arrays.copyOf(aged, agedCount * 2);
+        }
+        aged[agedCount++] = node << 16 | age << 8 | budget;
     }
 
     /** Adds (node, budget) to the state being built, keeping the larger budget. */
@@ -422,11 +568,13 @@ final class MatchFilter {
         }
         if (stateCount == states.length) {
             states = Arrays.copyOf(states, stateCount * 2);
+            stateAccepts = Arrays.copyOf(stateAccepts, stateCount * 2);
             base = Arrays.copyOf(base, stateCount * 2);
             rowSymbols = Arrays.copyOf(rowSymbols, stateCount * 2);
             rowLength = Arrays.copyOf(rowLength, stateCount * 2);
         }
         states[stateCount] = entries;
+        stateAccepts[stateCount] = reporting ? automaton.acceptedPairs(entries) : null;
         base[stateCount] = 0;
         rowLength[stateCount] = 0;
         stateIds.put(key, stateCount);

@@ -2,6 +2,7 @@ package org.fairnote.match;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import com.google.common.collect.Ordering;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -90,6 +91,9 @@ class AutomatonDifferentialTest {
             // fills after a few transitions, to exercise starting it again.
             Automaton.Scratch filteredScratch = new Automaton.Scratch();
             MatchFilter tinyFilter = new MatchFilter(automaton, 1 + r.nextInt(12), 1 << 30);
+            // Likewise a reporting table kept over the round's texts, and one that fills after a few transitions.
+            Automaton.Scratch tableScratch = new Automaton.Scratch();
+            MatchFilter tinyTable = new MatchFilter(automaton, true, 1 + r.nextInt(12), 1 << 30);
             for (int t = 0; t < 20; t++) {
                 String text = randomText(r, extraNoise);
                 TokenBuffer tokens = tokenizer.tokenize(text);
@@ -100,6 +104,10 @@ class AutomatonDifferentialTest {
                 Set<String> smallCache = new TreeSet<>();
                 List<String> earlyStarts = new ArrayList<>();
                 List<String> startLimited = new ArrayList<>();
+                Set<String> tabled = new TreeSet<>();
+                Set<String> tableLimited = new TreeSet<>();
+                Set<String> tinyTabled = new TreeSet<>();
+                List<String> tableOrder = new ArrayList<>();
                 Automaton.Scratch scratch = new Automaton.Scratch();
                 for (int k = 0; k + 1 < sentences.length; k++) {
                     expected.addAll(reference.matches(text, tokens, sentences[k], sentences[k + 1]));
@@ -116,6 +124,26 @@ class AutomatonDifferentialTest {
                     });
                     automaton.match(tokens, sentences[k], sentences[k + 1], startsBefore, scratch,
                             (payload, s, e) -> startLimited.add(payload + ":" + s + "-" + e));
+                    List<Integer> ends = new ArrayList<>();
+                    automaton.matchIfAnyByTable(tokens, sentences[k], sentences[k + 1], tableScratch,
+                            (payload, s, e) -> {
+                                tabled.add(payload + ":" + s + "-" + e);
+                                ends.add(e);
+                            });
+                    if (!Ordering.natural().isOrdered(ends)) {
+                        tableOrder.add("ends " + ends + " in sentence " + k);
+                    }
+                    automaton.matchByTable(tokens, sentences[k], sentences[k + 1], startsBefore, tableScratch,
+                            (payload, s, e) -> tableLimited.add(payload + ":" + s + "-" + e));
+                    List<String> reported = new ArrayList<>();
+                    if (tinyTable.report(tokens, sentences[k], sentences[k + 1], sentences[k + 1],
+                            (payload, s, e) -> reported.add(payload + ":" + s + "-" + e))) {
+                        tinyTabled.addAll(reported);
+                    } else {
+                        assertEquals(List.of(), reported, "a table that could not tell reported matches");
+                        automaton.match(tokens, sentences[k], sentences[k + 1], scratch,
+                                (payload, s, e) -> tinyTabled.add(payload + ":" + s + "-" + e));
+                    }
                     int end = tinyFilter.matchEnd(tokens, sentences[k], sentences[k + 1]);
                     automaton.match(tokens, sentences[k], sentences[k + 1], scratch, (payload, s, e) -> {
                         if (e > end) {
@@ -129,6 +157,14 @@ class AutomatonDifferentialTest {
                         + RandomTexts.replay(seed, 0, text));
                 assertEquals(earlyStarts, startLimited, () -> "matching only starts before a token: patterns "
                         + sources + " on " + RandomTexts.replay(seed, 0, text));
+                assertEquals(expected, tabled, () -> "by the reporting table: patterns " + sources + " on "
+                        + RandomTexts.replay(seed, 0, text));
+                assertEquals(List.of(), tableOrder, () -> "the table reports by end: patterns " + sources + " on "
+                        + RandomTexts.replay(seed, 0, text));
+                assertEquals(new TreeSet<>(earlyStarts), tableLimited, () -> "the table, only starts before a token: "
+                        + "patterns " + sources + " on " + RandomTexts.replay(seed, 0, text));
+                assertEquals(expected, tinyTabled, () -> "a reporting table with a full cache, or the exact matcher "
+                        + "after it: patterns " + sources + " on " + RandomTexts.replay(seed, 0, text));
                 assertEquals(Set.of(), smallCache, () -> "the filter with a full cache put a match past its end: "
                         + "patterns " + sources + " on " + RandomTexts.replay(seed, 0, text));
                 compared += expected.size();
