@@ -460,176 +460,85 @@ public final class Automaton {
         return table.enabled(to - from) && table.report(tokens, from, to, startsBefore, sink);
     }
 
+    /** The payloads accepted at {@code node}, or null. */
+    int[] acceptsAt(int node) {
+        return accepts[node];
+    }
+
     /**
-     * {@link #stepSet} for a reporting table: entries {@code node << 16 | age << 8 | budget}, where
-     * age counts the tokens since the state's match began; accepting nodes go to
-     * {@link MatchFilter#acceptAged}. Entries marked accepted are not live.
+     * One token's step of the whole set of {@code entries} and the root, for {@link MatchFilter}:
+     * what {@link #step} and {@link #arrive} do, without start tokens and without looking ahead.
+     * The filter reads its own entries (node, budget and, in a reporting table, the age: tokens
+     * since the entry's match began) and is told each state added and each accepting node reached.
      */
-    void stepAged(int[] entries, TokenBuffer tokens, int i, MatchFilter f) {
-        reachAged(childByTable(rootByKind[KIND_TERM], tokens.termId(i)), 1, f);
-        reachAged(childByTable(rootByKind[KIND_STEM], tokens.stemId(i)), 1, f);
-        reachAged(childByTable(rootByKind[KIND_EXACT], tokens.caseId(i)), 1, f);
+    void stepSet(int[] entries, TokenBuffer tokens, int i, MatchFilter f) {
+        reachForFilter(childByTable(rootByKind[KIND_TERM], tokens.termId(i)), 1, f);
+        reachForFilter(childByTable(rootByKind[KIND_STEM], tokens.stemId(i)), 1, f);
+        reachForFilter(childByTable(rootByKind[KIND_EXACT], tokens.caseId(i)), 1, f);
         if ((flags(ROOT) & CLASS_EDGES) != 0) {
-            classesAged(ROOT, 1, tokens, i, f);
+            classesForFilter(ROOT, 1, tokens, i, f);
         }
         for (int e : entries) {
-            int budget = e & 0xFF;
-            if (budget == MatchFilter.ACCEPTED) {
+            if (MatchFilter.isAccepted(e)) {
                 continue;
             }
-            int node = e >>> 16;
-            int age = (e >>> 8 & 0xFF) + 1;
+            int node = f.nodeOf(e);
+            int budget = MatchFilter.budgetOf(e);
+            int age = f.ageOf(e) + 1;
             int flags = flags(node);
             if ((flags & (1 << KIND_TERM)) != 0 && tokens.termId(i) >= 0) {
-                reachAged(edge(node, KIND_TERM, tokens.termId(i)), age, f);
+                reachForFilter(edge(node, KIND_TERM, tokens.termId(i)), age, f);
             }
             if ((flags & (1 << KIND_STEM)) != 0 && tokens.stemId(i) >= 0) {
-                reachAged(edge(node, KIND_STEM, tokens.stemId(i)), age, f);
+                reachForFilter(edge(node, KIND_STEM, tokens.stemId(i)), age, f);
             }
             if ((flags & (1 << KIND_EXACT)) != 0 && tokens.caseId(i) >= 0) {
-                reachAged(edge(node, KIND_EXACT, tokens.caseId(i)), age, f);
+                reachForFilter(edge(node, KIND_EXACT, tokens.caseId(i)), age, f);
             }
             if ((flags & CLASS_EDGES) != 0) {
-                classesAged(node, age, tokens, i, f);
+                classesForFilter(node, age, tokens, i, f);
             }
             if (budget > 0) {
-                f.addAged(node, budget - 1, age);
+                f.add(node, budget - 1, age);
             }
         }
     }
 
-    private void classesAged(int node, int age, TokenBuffer tokens, int i, MatchFilter f) {
+    private void classesForFilter(int node, int age, TokenBuffer tokens, int i, MatchFilter f) {
         if (tokens.has(i, TokenBuffer.CAPITALISED) && !tokens.has(i, TokenBuffer.EXPANDED)) {
-            reachAged(capChild[node], age, f);
+            reachForFilter(capChild[node], age, f);
         }
         if (tokens.has(i, TokenBuffer.NUMBER)) {
-            reachAged(numChild[node], age, f);
+            reachForFilter(numChild[node], age, f);
         }
-        reachAged(anyChild[node], age, f);
+        reachForFilter(anyChild[node], age, f);
     }
 
-    private void reachAged(int node, int age, MatchFilter f) {
+    private void reachForFilter(int node, int age, MatchFilter f) {
         if (node < 0) {
             return;
         }
         int flags = flags(node);
         if ((flags & HAS_ACCEPTS) != 0) {
-            f.acceptAged(node, age);
+            f.accept(node, age);
         }
         if ((flags & (WORD_EDGES | CLASS_EDGES)) != 0) {
-            f.addAged(node, 0, age);
+            f.add(node, 0, age);
         }
         if ((flags & HAS_GAPS) != 0) {
-            gapsAged(node, 0, age, f);
+            gapsForFilter(node, 0, age, f);
         }
     }
 
-    private void gapsAged(int node, int budget, int age, MatchFilter f) {
+    private void gapsForFilter(int node, int budget, int age, MatchFilter f) {
         int[] g = gaps[node];
         if (g != null) {
             for (int k = 0; k < g.length; k += 2) {
                 int target = g[k + 1];
                 if ((flags(target) & (WORD_EDGES | CLASS_EDGES)) != 0) {
-                    f.addAged(target, budget + g[k], age);
+                    f.add(target, budget + g[k], age);
                 }
-                gapsAged(target, budget + g[k], age, f);
-            }
-        }
-    }
-
-    /** The (payload, age) pairs of a reporting table's state's accepted entries, or null when none. */
-    int[] acceptedPairs(int[] entries) {
-        int count = 0;
-        for (int e : entries) {
-            if ((e & 0xFF) == MatchFilter.ACCEPTED) {
-                count += accepts[e >>> 16].length;
-            }
-        }
-        if (count == 0) {
-            return null;
-        }
-        int[] pairs = new int[2 * count];
-        int k = 0;
-        for (int e : entries) {
-            if ((e & 0xFF) == MatchFilter.ACCEPTED) {
-                for (int payload : accepts[e >>> 16]) {
-                    pairs[k++] = payload;
-                    pairs[k++] = e >>> 8 & 0xFF;
-                }
-            }
-        }
-        return pairs;
-    }
-
-    /**
-     * One token's step of the whole set of (node, budget) {@code entries} and the root, for
-     * {@link MatchFilter}: what {@link #step} and {@link #arrive} do, without start tokens and
-     * without looking ahead. Returns whether an accepting node is reached.
-     */
-    boolean stepSet(int[] entries, TokenBuffer tokens, int i, MatchFilter f) {
-        boolean accepts = reachForFilter(childByTable(rootByKind[KIND_TERM], tokens.termId(i)), f)
-                | reachForFilter(childByTable(rootByKind[KIND_STEM], tokens.stemId(i)), f)
-                | reachForFilter(childByTable(rootByKind[KIND_EXACT], tokens.caseId(i)), f);
-        if ((flags(ROOT) & CLASS_EDGES) != 0) {
-            accepts |= classesForFilter(ROOT, tokens, i, f);
-        }
-        for (int e : entries) {
-            int node = e >>> 8;
-            int budget = e & 0xFF;
-            int flags = flags(node);
-            if ((flags & (1 << KIND_TERM)) != 0 && tokens.termId(i) >= 0) {
-                accepts |= reachForFilter(edge(node, KIND_TERM, tokens.termId(i)), f);
-            }
-            if ((flags & (1 << KIND_STEM)) != 0 && tokens.stemId(i) >= 0) {
-                accepts |= reachForFilter(edge(node, KIND_STEM, tokens.stemId(i)), f);
-            }
-            if ((flags & (1 << KIND_EXACT)) != 0 && tokens.caseId(i) >= 0) {
-                accepts |= reachForFilter(edge(node, KIND_EXACT, tokens.caseId(i)), f);
-            }
-            if ((flags & CLASS_EDGES) != 0) {
-                accepts |= classesForFilter(node, tokens, i, f);
-            }
-            if (budget > 0) {
-                f.add(node, budget - 1);
-            }
-        }
-        return accepts;
-    }
-
-    private boolean classesForFilter(int node, TokenBuffer tokens, int i, MatchFilter f) {
-        boolean accepts = false;
-        if (tokens.has(i, TokenBuffer.CAPITALISED) && !tokens.has(i, TokenBuffer.EXPANDED)) {
-            accepts |= reachForFilter(capChild[node], f);
-        }
-        if (tokens.has(i, TokenBuffer.NUMBER)) {
-            accepts |= reachForFilter(numChild[node], f);
-        }
-        return accepts | reachForFilter(anyChild[node], f);
-    }
-
-    private boolean reachForFilter(int node, MatchFilter f) {
-        if (node < 0) {
-            return false;
-        }
-        int flags = flags(node);
-        if ((flags & (WORD_EDGES | CLASS_EDGES)) != 0) {
-            f.add(node, 0);
-        }
-        if ((flags & HAS_GAPS) != 0) {
-            gapsForFilter(node, 0, f);
-        }
-        return (flags & HAS_ACCEPTS) != 0;
-    }
-
-    private void gapsForFilter(int node, int budget, MatchFilter f) {
-        int[] g = gaps[node];
-        if (g != null) {
-            for (int k = 0; k < g.length; k += 2) {
-                int target = g[k + 1];
-                if ((flags(target) & (WORD_EDGES | CLASS_EDGES)) != 0) {
-                    f.add(target, budget + g[k]);
-                }
-                gapsForFilter(target, budget + g[k], f);
+                gapsForFilter(target, budget + g[k], age, f);
             }
         }
     }

@@ -133,6 +133,8 @@ final class MatchFilter {
     private boolean overflow;
     private int[] touched = new int[64];
     private int touchedCount;
+    /** Whether the step being built reaches an accepting node. */
+    private boolean stepAccepts;
     /** When reporting: the entries of the step being built, unsorted, with duplicates. */
     private int[] aged = new int[64];
     private int agedCount;
@@ -182,7 +184,9 @@ final class MatchFilter {
         return false;
     }
 
-    private void endTrialIfDue() {
+    /** Counts a sentence's lookups towards the trial, and judges the trial when it is due. */
+    private void countLookups(int count) {
+        lookups += count;
         if (lookups < TRIAL) {
             return;
         }
@@ -224,12 +228,9 @@ final class MatchFilter {
         int state = START;
         int end = from;
         for (int i = from; i < to; i++) {
-            int symbol = symbol(tokens, i);
-            int slot = slots[base[state] + symbol];
-            int next = slot >>> 16 == state ? slot & 0xFFFF : build(state, symbol, tokens, i);
+            int next = transition(state, tokens, i);
             if (next == UNKNOWN) {
-                lookups += i - from + 1;
-                endTrialIfDue();
+                countLookups(i - from + 1);
                 return to;
             }
             if ((next & ACCEPTS) != 0) {
@@ -238,8 +239,7 @@ final class MatchFilter {
             }
             state = next;
         }
-        lookups += to - from;
-        endTrialIfDue();
+        countLookups(to - from);
         return end;
     }
 
@@ -252,12 +252,9 @@ final class MatchFilter {
         int state = START;
         int accepting = 0;
         for (int i = from; i < to; i++) {
-            int symbol = symbol(tokens, i);
-            int slot = slots[base[state] + symbol];
-            int next = slot >>> 16 == state ? slot & 0xFFFF : build(state, symbol, tokens, i);
+            int next = transition(state, tokens, i);
             if (next == UNKNOWN) {
-                lookups += i - from + 1;
-                endTrialIfDue();
+                countLookups(i - from + 1);
                 return false;
             }
             if ((next & ACCEPTS) != 0) {
@@ -271,8 +268,7 @@ final class MatchFilter {
             }
             state = next;
         }
-        lookups += to - from;
-        endTrialIfDue();
+        countLookups(to - from);
         for (int k = 0; k < accepting; k++) {
             int end = acceptingTokens[k] + 1;
             int[] pairs = stateAccepts[acceptingStates[k]];
@@ -284,6 +280,13 @@ final class MatchFilter {
             }
         }
         return true;
+    }
+
+    /** The transition from {@code state} on token {@code i}, built if new: one read at the state's base plus the symbol. */
+    private int transition(int state, TokenBuffer tokens, int i) {
+        int symbol = symbol(tokens, i);
+        int slot = slots[base[state] + symbol];
+        return slot >>> 16 == state ? slot & 0xFFFF : build(state, symbol, tokens, i);
     }
 
     /** The token's symbol, numbered now if new: kept small so that the JIT inlines it. */
@@ -469,7 +472,9 @@ final class MatchFilter {
         }
         touchedCount = 0;
         overflow = false;
-        boolean accepts = automaton.stepSet(states[state], tokens, i, this);
+        stepAccepts = false;
+        automaton.stepSet(states[state], tokens, i, this);
+        boolean accepts = stepAccepts;
         if (overflow) {
             return UNKNOWN; // not numbered: see build
         }
@@ -484,13 +489,13 @@ final class MatchFilter {
     }
 
     /**
-     * {@link #step} for a reporting table: the entries {@link Automaton#stepAged} adds, sorted, of
+     * {@link #step} for a reporting table: the entries {@link Automaton#stepSet} adds, sorted, of
      * each (node, age) the largest budget, and the accepted markers.
      */
     private int stepReporting(int state, TokenBuffer tokens, int i) {
         agedCount = 0;
         overflow = false;
-        automaton.stepAged(states[state], tokens, i, this);
+        automaton.stepSet(states[state], tokens, i, this);
         if (overflow) {
             return UNKNOWN;
         }
@@ -500,11 +505,11 @@ final class MatchFilter {
         boolean accepts = false;
         for (int k = 0; k < entries.length; k++) {
             int e = entries[k];
-            boolean marker = (e & 0xFF) == ACCEPTED;
+            boolean marker = isAccepted(e);
             accepts |= marker;
             // Sorted by node, age, budget: of a (node, age), keep the last live entry and the marker.
             boolean lastLive = !marker && (k + 1 == entries.length || (entries[k + 1] & ~0xFF) != (e & ~0xFF)
-                    || (entries[k + 1] & 0xFF) == ACCEPTED);
+                    || isAccepted(entries[k + 1]));
             boolean firstMarker = marker && (k == 0 || entries[k - 1] != e);
             if (lastLive || firstMarker) {
                 entries[kept++] = e;
@@ -514,21 +519,45 @@ final class MatchFilter {
         return accepts ? id | ACCEPTS : id;
     }
 
-    /** When reporting: the budget that marks an entry as an accepted node, not a live state. */
+    /** The budget that marks an entry of a reporting table as an accepted node, not a live state. */
     static final int ACCEPTED = 0xFF;
 
-    /** When reporting: adds (node, budget) with the tokens since its match began. */
-    void addAged(int node, int budget, int age) {
-        if (budget >= ACCEPTED) {
-            overflow = true;
-            return;
-        }
-        addEntry(node, age, budget);
+    /** Whether an entry marks an accepted node (never so in a filter, whose budgets stay below it). */
+    static boolean isAccepted(int entry) {
+        return (entry & 0xFF) == ACCEPTED;
     }
 
-    /** When reporting: the accepting {@code node} is reached, {@code age} tokens after its match began. */
-    void acceptAged(int node, int age) {
-        addEntry(node, age, ACCEPTED);
+    static int budgetOf(int entry) {
+        return entry & 0xFF;
+    }
+
+    int nodeOf(int entry) {
+        return reporting ? entry >>> 16 : entry >>> 8;
+    }
+
+    /** Tokens since the entry's match began; a filter does not count them. */
+    int ageOf(int entry) {
+        return reporting ? entry >>> 8 & 0xFF : 0;
+    }
+
+    /** Adds (node, budget), with the tokens since its match began, to the state being built. */
+    void add(int node, int budget, int age) {
+        if (!reporting) {
+            add(node, budget);
+        } else if (budget >= ACCEPTED) {
+            overflow = true;
+        } else {
+            addEntry(node, age, budget);
+        }
+    }
+
+    /** The accepting {@code node} is reached, {@code age} tokens after its match began. */
+    void accept(int node, int age) {
+        if (reporting) {
+            addEntry(node, age, ACCEPTED);
+        } else {
+            stepAccepts = true;
+        }
     }
 
     private void addEntry(int node, int age, int budget) {
@@ -542,8 +571,8 @@ final class MatchFilter {
         aged[agedCount++] = node << 16 | age << 8 | budget;
     }
 
-    /** Adds (node, budget) to the state being built, keeping the larger budget. */
-    void add(int node, int budget) {
+    /** Adds (node, budget) to the filter's state being built, keeping the larger budget. */
+    private void add(int node, int budget) {
         if (node >= 1 << 23 || budget > 254) {
             overflow = true;
             return;
@@ -574,11 +603,35 @@ final class MatchFilter {
             rowLength = Arrays.copyOf(rowLength, stateCount * 2);
         }
         states[stateCount] = entries;
-        stateAccepts[stateCount] = reporting ? automaton.acceptedPairs(entries) : null;
+        stateAccepts[stateCount] = reporting ? acceptedPairs(entries) : null;
         base[stateCount] = 0;
         rowLength[stateCount] = 0;
         stateIds.put(key, stateCount);
         return stateCount++;
+    }
+
+    /** A reporting state's accepted (payload, age) pairs, or null when none. */
+    private int[] acceptedPairs(int[] entries) {
+        int count = 0;
+        for (int e : entries) {
+            if (isAccepted(e)) {
+                count += automaton.acceptsAt(nodeOf(e)).length;
+            }
+        }
+        if (count == 0) {
+            return null;
+        }
+        int[] pairs = new int[2 * count];
+        int k = 0;
+        for (int e : entries) {
+            if (isAccepted(e)) {
+                for (int payload : automaton.acceptsAt(nodeOf(e))) {
+                    pairs[k++] = payload;
+                    pairs[k++] = ageOf(e);
+                }
+            }
+        }
+        return pairs;
     }
 
     private record StateKey(int[] entries) {
